@@ -1,0 +1,11 @@
+package trent.domain.error;
+
+/** Wire error {@code DryRunOperationException}. */
+public final class DryRunOperationException extends KmsException {
+  private static final long serialVersionUID = 1L;
+  public static final String CODE = "DryRunOperationException";
+
+  public DryRunOperationException(String message) {
+    super(CODE, message);
+  }
+}

@@ -1,0 +1,11 @@
+package trent.domain.error;
+
+/** Wire error {@code KMSInternalException}. */
+public final class KMSInternalException extends KmsException {
+  private static final long serialVersionUID = 1L;
+  public static final String CODE = "KMSInternalException";
+
+  public KMSInternalException(String message, Throwable cause) {
+    super(CODE, 500, message, cause);
+  }
+}

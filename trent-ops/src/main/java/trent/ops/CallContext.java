@@ -1,0 +1,25 @@
+package trent.ops;
+
+import java.util.Objects;
+
+/**
+ * What an operation knows about the request besides its input.
+ *
+ * @param requestId the request id sent back as {@code x-amzn-RequestId}
+ * @param caller the authenticated principal
+ * @param region the Region of the request, from the SigV4 credential scope
+ * @param sourceIp the client's address, as text
+ */
+public record CallContext(String requestId, Caller caller, String region, String sourceIp) {
+
+  public CallContext {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(sourceIp, "sourceIp");
+  }
+
+  public String account() {
+    return caller.account();
+  }
+}

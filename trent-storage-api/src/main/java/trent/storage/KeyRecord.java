@@ -1,0 +1,55 @@
+package trent.storage;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A KMS key's metadata as stored. Enumerated values (spec, usage, origin, state) are stored as
+ * their AWS names; the domain gives them meaning.
+ *
+ * @param keyId the key id (a UUID, or {@code mrk-} + 32 hex for multi-Region keys); unique in the store
+ * @param account the owning account id (12 digits)
+ * @param region the Region the key lives in
+ * @param description may be empty, never null
+ * @param keySpec e.g. {@code SYMMETRIC_DEFAULT}
+ * @param keyUsage e.g. {@code ENCRYPT_DECRYPT}
+ * @param origin e.g. {@code AWS_KMS}
+ * @param keyState e.g. {@code Enabled}
+ * @param creationDate when the key was created
+ * @param deletionDate when a key pending deletion will be deleted; null otherwise
+ * @param pendingWindowInDays the waiting period of a key pending deletion; null otherwise
+ * @param multiRegion whether this is a multi-Region key
+ * @param policy the key policy document (JSON text)
+ * @param currentMaterialId the key material id that encrypts new ciphertexts; null when the key has none
+ * @param version optimistic-concurrency version: 0 for a new record, incremented by each update
+ */
+public record KeyRecord(
+    String keyId,
+    String account,
+    String region,
+    String description,
+    String keySpec,
+    String keyUsage,
+    String origin,
+    String keyState,
+    Instant creationDate,
+    Instant deletionDate,
+    Integer pendingWindowInDays,
+    boolean multiRegion,
+    String policy,
+    String currentMaterialId,
+    long version) {
+
+  public KeyRecord {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(keySpec, "keySpec");
+    Objects.requireNonNull(keyUsage, "keyUsage");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(keyState, "keyState");
+    Objects.requireNonNull(creationDate, "creationDate");
+    Objects.requireNonNull(policy, "policy");
+  }
+}
