@@ -71,13 +71,4 @@ final class IntegerShape extends Shape {
     return rules;
   }
 
-  /** The effective upper bound (for documented rules and tests). */
-  long max() {
-    return max;
-  }
-
-  /** The effective lower bound. */
-  long min() {
-    return min;
-  }
 }
