@@ -210,6 +210,13 @@ public final class SigV4Verifier {
   }
 
   private String stringToSign(String requestTime, AuthorizationHeader auth, String canonicalRequest) {
+    return stringToSign(requestTime,
+        auth.scopeDate() + '/' + auth.region() + '/' + auth.service() + '/' + auth.terminator(),
+        canonicalRequest);
+  }
+
+  /** The string to sign for a canonical request; package-private for tests. */
+  String stringToSign(String requestTime, String scope, String canonicalRequest) {
     MessageDigest digest = sha256.get();
     digest.reset();
     String canonicalHash =
@@ -217,10 +224,7 @@ public final class SigV4Verifier {
     return new StringBuilder(160)
         .append(AuthorizationHeader.ALGORITHM).append('\n')
         .append(requestTime).append('\n')
-        .append(auth.scopeDate()).append('/')
-        .append(auth.region()).append('/')
-        .append(auth.service()).append('/')
-        .append(auth.terminator()).append('\n')
+        .append(scope).append('\n')
         .append(canonicalHash)
         .toString();
   }
