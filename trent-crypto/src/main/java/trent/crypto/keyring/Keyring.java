@@ -1,0 +1,271 @@
+package trent.crypto.keyring;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import trent.crypto.CryptoException;
+import trent.crypto.IntegrityException;
+import trent.crypto.SecretBytes;
+import trent.storage.DuplicateRecordException;
+import trent.storage.KeyringTermRecord;
+import trent.storage.Storage;
+
+/**
+ * The keyring: numbered terms of 256-bit storage wrapping keys, each stored wrapped by the root of
+ * trust, that wrap every stored key's material.
+ *
+ * <p>Security guarantees: {@link #wrap} encrypts under the active (highest) term with AES-256-GCM
+ * and a random 96-bit IV; the associated data (what the record is: key ARN, material version,
+ * record kind) and the wrapped record's own header are authenticated. {@link #unwrap} returns the
+ * secret only for the exact bytes {@link #wrap} produced with the same associated data; a record
+ * moved under another identity, any changed, missing or added byte, or an unknown term fails with
+ * {@link IntegrityException}. Each term key sees one wrap per stored key material version, far
+ * below the 2^32 messages random IVs allow.
+ *
+ * <p>Opening fails with a {@link CryptoException} that says what to do when the stored terms
+ * were wrapped by another root of trust (for example, the root key file was replaced).
+ *
+ * <p>Wrapped record format: {@code 0x01} ‖ term (4 bytes, big-endian) ‖ IV (12) ‖ ciphertext ‖
+ * tag (16). The GCM associated data is the 5-byte header followed by the caller's associated data.
+ *
+ * <p>Thread-safe and fast: term keys are unwrapped once when the keyring opens, and each thread
+ * reuses its own {@link Cipher}. {@link #close()} overwrites the term keys (best effort).
+ */
+public final class Keyring implements AutoCloseable {
+
+  /** Format byte of wrapped records. */
+  static final byte FORMAT_VERSION = 1;
+
+  static final int TERM_KEY_LENGTH = 32;
+  static final int HEADER_LENGTH = 1 + 4;
+  static final int IV_LENGTH = 12;
+  static final int TAG_LENGTH = 16;
+
+  private static final ThreadLocal<Cipher> CIPHER =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new CryptoException("AES/GCM/NoPadding is not available", e);
+            }
+          });
+
+  private final Map<Integer, TermKey> terms;
+  private final int activeTerm;
+  private final SecureRandom random;
+
+  private Keyring(Map<Integer, TermKey> terms, SecureRandom random) {
+    this.terms = Map.copyOf(terms);
+    this.activeTerm = terms.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    this.random = random;
+  }
+
+  /**
+   * Opens the keyring kept in {@code storage}, creating term 1 when there is none.
+   *
+   * @throws CryptoException when a stored term was wrapped by another root of trust or does not
+   *     unwrap under this one
+   */
+  public static Keyring openOrCreate(
+      RootOfTrust root, Storage storage, Clock clock, SecureRandom random) {
+    List<KeyringTermRecord> records = storage.read(tx -> tx.keyring().list());
+    if (records.isEmpty()) {
+      records = createFirstTerm(root, storage, clock, random);
+    }
+    Map<Integer, TermKey> terms = new TreeMap<>();
+    try {
+      for (KeyringTermRecord record : records) {
+        terms.put(record.term(), unwrapTerm(root, record));
+      }
+    } catch (RuntimeException e) {
+      terms.values().forEach(TermKey::destroy);
+      throw e;
+    }
+    return new Keyring(terms, random);
+  }
+
+  /** The associated data under which the root of trust wraps term {@code term}'s key. */
+  static byte[] termAssociatedData(int term) {
+    return ("trent/keyring/term/" + term).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The term that {@link #wrap} uses. */
+  public int activeTerm() {
+    return activeTerm;
+  }
+
+  /** Wraps {@code secret} under the active term, bound to {@code associatedData}. */
+  public byte[] wrap(SecretBytes secret, byte[] associatedData) {
+    TermKey key = terms.get(activeTerm);
+    byte[] plaintext = secret.revealCopy();
+    byte[] out = new byte[HEADER_LENGTH + IV_LENGTH + plaintext.length + TAG_LENGTH];
+    try {
+      ByteBuffer.wrap(out).put(FORMAT_VERSION).putInt(activeTerm);
+      byte[] iv = new byte[IV_LENGTH];
+      random.nextBytes(iv);
+      System.arraycopy(iv, 0, out, HEADER_LENGTH, IV_LENGTH);
+      Cipher cipher = CIPHER.get();
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+      cipher.updateAAD(out, 0, HEADER_LENGTH);
+      cipher.updateAAD(associatedData);
+      cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER_LENGTH + IV_LENGTH);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("keyring: AES-GCM wrap failed", e);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * Unwraps a record made by {@link #wrap} with the same associated data.
+   *
+   * @throws IntegrityException on any mismatch: other associated data, changed or truncated
+   *     bytes, unknown format or term
+   */
+  public SecretBytes unwrap(byte[] wrapped, byte[] associatedData) {
+    if (wrapped.length < HEADER_LENGTH + IV_LENGTH + TAG_LENGTH || wrapped[0] != FORMAT_VERSION) {
+      throw new IntegrityException();
+    }
+    TermKey key = terms.get(ByteBuffer.wrap(wrapped, 1, 4).getInt());
+    if (key == null) {
+      throw new IntegrityException();
+    }
+    try {
+      Cipher cipher = CIPHER.get();
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          key,
+          new GCMParameterSpec(TAG_LENGTH * 8, wrapped, HEADER_LENGTH, IV_LENGTH));
+      cipher.updateAAD(wrapped, 0, HEADER_LENGTH);
+      cipher.updateAAD(associatedData);
+      int offset = HEADER_LENGTH + IV_LENGTH;
+      return SecretBytes.adopt(cipher.doFinal(wrapped, offset, wrapped.length - offset));
+    } catch (AEADBadTagException e) {
+      throw new IntegrityException();
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("keyring: AES-GCM unwrap failed", e);
+    }
+  }
+
+  /** Overwrites the term keys held in memory (best effort); later calls fail. */
+  @Override
+  public void close() {
+    terms.values().forEach(TermKey::destroy);
+  }
+
+  @Override
+  public String toString() {
+    return "Keyring[terms=" + terms.keySet() + ", active=" + activeTerm + "]";
+  }
+
+  private static List<KeyringTermRecord> createFirstTerm(
+      RootOfTrust root, Storage storage, Clock clock, SecureRandom random) {
+    // Wrap outside the transaction: the root of trust may be a slow device.
+    KeyringTermRecord first;
+    try (SecretBytes key = SecretBytes.random(TERM_KEY_LENGTH, random)) {
+      byte[] k = key.revealCopy();
+      try {
+        first = new KeyringTermRecord(1, root.id(), root.wrap(k, termAssociatedData(1)), clock.instant());
+      } finally {
+        Arrays.fill(k, (byte) 0);
+      }
+    }
+    try {
+      return storage.write(
+          tx -> {
+            List<KeyringTermRecord> existing = tx.keyring().list();
+            if (!existing.isEmpty()) {
+              return existing; // another node created the keyring first
+            }
+            tx.keyring().insert(first);
+            return List.of(first);
+          });
+    } catch (DuplicateRecordException e) {
+      return storage.read(tx -> tx.keyring().list());
+    }
+  }
+
+  private static TermKey unwrapTerm(RootOfTrust root, KeyringTermRecord record) {
+    if (!record.rootId().equals(root.id())) {
+      throw new CryptoException(
+          "keyring term " + record.term() + " was wrapped by root of trust " + record.rootId()
+              + ", but this server's root of trust is " + root.id()
+              + ". The root key (for example the root key file in the data directory) was"
+              + " replaced or belongs to another data directory; restore the original root key.");
+    }
+    byte[] k;
+    try {
+      k = root.unwrap(record.wrappedKey(), termAssociatedData(record.term()));
+    } catch (IntegrityException e) {
+      throw new CryptoException(
+          "keyring term " + record.term() + " does not unwrap under root of trust " + root.id()
+              + ": the stored term is corrupt or was wrapped by another root key with the same id",
+          e);
+    }
+    if (k.length != TERM_KEY_LENGTH) {
+      Arrays.fill(k, (byte) 0);
+      throw new CryptoException("keyring term " + record.term() + " has a key of wrong length");
+    }
+    return new TermKey(k);
+  }
+
+  /**
+   * An AES key whose bytes this class owns and can overwrite, unlike {@code SecretKeySpec}. The
+   * JDK's AES implementation caches an expanded copy per {@code Cipher}; that copy is beyond reach.
+   */
+  private static final class TermKey implements SecretKey {
+    private static final long serialVersionUID = 1L;
+    private final byte[] key;
+    private volatile boolean destroyed;
+
+    TermKey(byte[] key) {
+      this.key = key;
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return "AES";
+    }
+
+    @Override
+    public String getFormat() {
+      return "RAW";
+    }
+
+    @Override
+    public byte[] getEncoded() {
+      if (destroyed) {
+        throw new IllegalStateException("keyring was closed");
+      }
+      return key.clone();
+    }
+
+    @Override
+    public void destroy() {
+      destroyed = true;
+      Arrays.fill(key, (byte) 0);
+    }
+
+    @Override
+    public boolean isDestroyed() {
+      return destroyed;
+    }
+
+    @Override
+    public String toString() {
+      return "TermKey[AES-256]";
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package trent.domain.ciphertext;
+
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** The key id and key material id forms the ciphertext format can carry, and their byte forms. */
+final class KeyIds {
+
+  /** Key id kind byte: a UUID key id, {@code 1234abcd-12ab-34cd-56ef-1234567890ab}. */
+  static final byte KIND_UUID = 1;
+
+  /** Key id kind byte: a multi-Region key id, {@code mrk-} and 32 hex digits. */
+  static final byte KIND_MULTI_REGION = 2;
+
+  static final int KEY_ID_BYTES = 16;
+  static final int KEY_MATERIAL_ID_BYTES = 32;
+
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern MULTI_REGION = Pattern.compile("mrk-[0-9a-f]{32}");
+  private static final Pattern KEY_MATERIAL_ID = Pattern.compile("[0-9a-f]{64}");
+  private static final HexFormat HEX = HexFormat.of();
+
+  private KeyIds() {}
+
+  /** Checks a key id is in one of the two canonical (lowercase) forms; returns it. */
+  static String requireKeyId(String keyId) {
+    if (!UUID.matcher(keyId).matches() && !MULTI_REGION.matcher(keyId).matches()) {
+      throw new IllegalArgumentException(
+          "key id must be a lowercase UUID or mrk- followed by 32 lowercase hex digits");
+    }
+    return keyId;
+  }
+
+  static String requireKeyMaterialId(String keyMaterialId) {
+    if (!KEY_MATERIAL_ID.matcher(keyMaterialId).matches()) {
+      throw new IllegalArgumentException("key material id must be 64 lowercase hex digits");
+    }
+    return keyMaterialId;
+  }
+
+  static byte kind(String keyId) {
+    return keyId.startsWith("mrk-") ? KIND_MULTI_REGION : KIND_UUID;
+  }
+
+  /** Writes the 16 bytes a canonical key id stands for. */
+  static void writeKeyId(String keyId, byte[] out, int offset) {
+    String hex = keyId.startsWith("mrk-") ? keyId.substring(4) : keyId.replace("-", "");
+    System.arraycopy(HEX.parseHex(hex), 0, out, offset, KEY_ID_BYTES);
+  }
+
+  /** The canonical key id for a kind byte and 16 bytes; null when the kind is unknown. */
+  static String readKeyId(byte kind, byte[] in, int offset) {
+    String hex = HEX.formatHex(in, offset, offset + KEY_ID_BYTES);
+    switch (kind) {
+      case KIND_UUID:
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
+            + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
+      case KIND_MULTI_REGION:
+        return "mrk-" + hex;
+      default:
+        return null;
+    }
+  }
+
+  static void writeKeyMaterialId(String keyMaterialId, byte[] out, int offset) {
+    System.arraycopy(HEX.parseHex(keyMaterialId), 0, out, offset, KEY_MATERIAL_ID_BYTES);
+  }
+
+  static String readKeyMaterialId(byte[] in, int offset) {
+    return HEX.formatHex(in, offset, offset + KEY_MATERIAL_ID_BYTES);
+  }
+}
