@@ -44,8 +44,9 @@ import trent.storage.StorageException;
  *   <li><b>Close</b> stops admitting work, waits for every queued write to commit or fail, and
  *       closes the connections. Later calls throw {@link StorageException}. It is idempotent.
  * </ul>
- * Only one process may use a database file at a time; SQLite's own locking keeps two from
- * corrupting it, but each would see the other's writes only through its busy timeout.
+ * A database file is meant for one Trent process. A second process would not corrupt it (SQLite
+ * locks the file), but the two would contend for the write lock (busy timeout 10 s) and neither
+ * would know the other changed anything.
  */
 public final class SqliteStorage implements Storage {
 

@@ -13,7 +13,15 @@ import trent.storage.KeyRecord;
  * {@code write} of one key, acknowledged only after its commit was fsynced.
  *
  * <p>Arguments (optional): directory for the database files (default: a new temp directory),
- * writes per thread (default 2000), thread counts (default 1 16).
+ * writes per thread (default 2000), thread counts (default 1 16). Run it from the repository root:
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl trent-storage-sqlite -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp trent-storage-sqlite/target/test-classes:trent-storage-sqlite/target/classes:\
+ * trent-storage-api/target/classes:trent-storage-api/target/test-classes:$(cat trent-storage-sqlite/target/test.classpath) \
+ *     trent.storage.sqlite.SqliteWriteProbe trent-storage-sqlite/target 3000 1 16
+ * }</pre>
  */
 public final class SqliteWriteProbe {
 
