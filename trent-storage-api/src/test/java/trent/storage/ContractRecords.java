@@ -1,0 +1,92 @@
+package trent.storage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Records for {@link StorageContractTest}: every field set to a telling value. */
+public final class ContractRecords {
+
+  public static final String ACCOUNT = "111122223333";
+  public static final String OTHER_ACCOUNT = "444455556666";
+  public static final String REGION = "us-east-1";
+  public static final String OTHER_REGION = "eu-west-1";
+  /** Millisecond precision, the precision every implementation must keep exactly. */
+  public static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
+
+  private ContractRecords() {}
+
+  public static String newKeyId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** 64 lowercase hex characters, as a key material id is. */
+  public static String materialId(int n) {
+    return String.format("%064x", n);
+  }
+
+  /** An enabled symmetric key with no nullable field set, in {@link #ACCOUNT} / {@link #REGION}. */
+  public static KeyRecord key(String keyId) {
+    return key(keyId, ACCOUNT, REGION);
+  }
+
+  public static KeyRecord key(String keyId, String account, String region) {
+    return new KeyRecord(keyId, account, region, "", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "Enabled",
+        T0, null, null, false, policy(account), null, 0);
+  }
+
+  /** A key with every field set, none to its type's default. */
+  public static KeyRecord fullKey(String keyId) {
+    return new KeyRecord(keyId, ACCOUNT, REGION, "Payments key — ключ 🔑", "RSA_2048", "SIGN_VERIFY", "EXTERNAL",
+        "PendingDeletion", T0, T0.plusSeconds(7 * 86_400).plusMillis(1), 7, true, policy(ACCOUNT),
+        materialId(42), 0);
+  }
+
+  public static KeyRecord pendingDeletion(String keyId, String account, Instant deletionDate) {
+    return withState(key(keyId, account, REGION), "PendingDeletion", deletionDate, 30);
+  }
+
+  public static KeyRecord withState(KeyRecord k, String keyState, Instant deletionDate, Integer window) {
+    return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
+        keyState, k.creationDate(), deletionDate, window, k.multiRegion(), k.policy(), k.currentMaterialId(),
+        k.version());
+  }
+
+  public static KeyRecord withDescription(KeyRecord k, String description) {
+    return new KeyRecord(k.keyId(), k.account(), k.region(), description, k.keySpec(), k.keyUsage(), k.origin(),
+        k.keyState(), k.creationDate(), k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
+        k.currentMaterialId(), k.version());
+  }
+
+  public static KeyRecord withVersion(KeyRecord k, long version) {
+    return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
+        k.keyState(), k.creationDate(), k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
+        k.currentMaterialId(), version);
+  }
+
+  public static KeyRecord withCreationDate(KeyRecord k, Instant creationDate) {
+    return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
+        k.keyState(), creationDate, k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
+        k.currentMaterialId(), k.version());
+  }
+
+  public static KeyMaterialRecord material(String keyId, int n, Instant createdAt) {
+    return new KeyMaterialRecord(keyId, materialId(n), new byte[] {1, 2, 3, (byte) n, (byte) 0xff, 0}, createdAt);
+  }
+
+  public static AliasRecord alias(String name, String targetKeyId) {
+    return alias(ACCOUNT, REGION, name, targetKeyId);
+  }
+
+  public static AliasRecord alias(String account, String region, String name, String targetKeyId) {
+    return new AliasRecord(account, region, name, targetKeyId, T0, T0.plusMillis(5), 0);
+  }
+
+  public static KeyringTermRecord term(int term) {
+    return new KeyringTermRecord(term, "key-file:" + term, new byte[] {9, 8, 7, (byte) term}, T0.plusSeconds(term));
+  }
+
+  private static String policy(String account) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Enable IAM User Permissions\",\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + account + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+  }
+}

@@ -1,0 +1,931 @@
+package trent.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static trent.storage.ContractRecords.ACCOUNT;
+import static trent.storage.ContractRecords.OTHER_ACCOUNT;
+import static trent.storage.ContractRecords.OTHER_REGION;
+import static trent.storage.ContractRecords.REGION;
+import static trent.storage.ContractRecords.T0;
+import static trent.storage.ContractRecords.alias;
+import static trent.storage.ContractRecords.fullKey;
+import static trent.storage.ContractRecords.key;
+import static trent.storage.ContractRecords.material;
+import static trent.storage.ContractRecords.newKeyId;
+import static trent.storage.ContractRecords.pendingDeletion;
+import static trent.storage.ContractRecords.term;
+import static trent.storage.ContractRecords.withCreationDate;
+import static trent.storage.ContractRecords.withDescription;
+import static trent.storage.ContractRecords.withState;
+import static trent.storage.ContractRecords.withVersion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Storage} implementation must pass. Extend it, return a fresh empty
+ * store from {@link #newStorage()}, and override {@link #reopen} when the store persists.
+ *
+ * <p>Beyond the SPI's Javadoc this suite pins down, for all implementations alike:
+ * <ul>
+ *   <li>instants round-trip exactly at millisecond precision (an implementation may keep more);
+ *   <li>list order compares text by code point; the suite uses ASCII names and ids only;
+ *   <li>{@code insert} with a version other than 0 is refused and stores nothing;
+ *   <li>{@code limit} 0 gives an empty list, a negative limit is {@link IllegalArgumentException};
+ *   <li>key material, aliases and tags naming a key the store does not hold are refused with a
+ *       {@link StorageException} that is not a {@link DuplicateRecordException};
+ *   <li>the exception thrown by a unit of work reaches the caller of {@code write} unchanged.
+ * </ul>
+ * No test depends on timing; every wait is bounded.
+ */
+public abstract class StorageContractTest {
+
+  private static final long WAIT_SECONDS = 120;
+
+  protected Storage storage;
+
+  /** A new, empty store, used by one test only. */
+  protected abstract Storage newStorage();
+
+  /**
+   * Closes {@code old} and opens the same store again, for the persistence tests. The default
+   * skips them, for stores that do not persist.
+   */
+  protected Storage reopen(Storage old) {
+    Assumptions.abort("this store does not persist");
+    return old;
+  }
+
+  @BeforeEach
+  void openStore() {
+    storage = newStorage();
+  }
+
+  @AfterEach
+  void closeStore() {
+    storage.close();
+  }
+
+  // Keys
+
+  @Test
+  void keyWithEveryFieldSetReadsBackEqual() {
+    KeyRecord k = fullKey(newKeyId());
+    write(tx -> tx.keys().insert(k));
+
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+  }
+
+  @Test
+  void keyWithNullFieldsReadsBackEqual() {
+    KeyRecord k = key(newKeyId());
+    write(tx -> tx.keys().insert(k));
+
+    KeyRecord found = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+    assertThat(found).isEqualTo(k);
+    assertThat(found.deletionDate()).isNull();
+    assertThat(found.pendingWindowInDays()).isNull();
+    assertThat(found.currentMaterialId()).isNull();
+    assertThat(found.description()).isEmpty();
+  }
+
+  @Test
+  void instantsRoundTripAtMillisecondPrecision() {
+    List<Instant> instants = List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999Z"),
+        Instant.parse("2024-02-29T23:59:59.001Z"), Instant.parse("9999-12-31T23:59:59.999Z"));
+    List<KeyRecord> keys = new ArrayList<>();
+    for (Instant instant : instants) {
+      keys.add(withState(withCreationDate(key(newKeyId()), instant), "PendingDeletion", instant, 7));
+    }
+    write(tx -> keys.forEach(tx.keys()::insert));
+
+    for (KeyRecord k : keys) {
+      assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    }
+  }
+
+  @Test
+  void textRoundTripsUnchanged() {
+    String longPolicy = "{\"p\":\"" + "x".repeat(64 * 1024) + "\"}";
+    KeyRecord k = new KeyRecord(newKeyId(), ACCOUNT, REGION, "äöü 日本語 \uD83D\uDD11 'quote' \"dq\" \\ %_", "HMAC_256",
+        "GENERATE_VERIFY_MAC", "AWS_KMS", "Enabled", T0, null, null, false, longPolicy, null, 0);
+    write(tx -> tx.keys().insert(k));
+
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+  }
+
+  @Test
+  void findingAMissingKeyIsEmpty() {
+    assertThat(read((Transaction tx) -> tx.keys().find(newKeyId()))).isEmpty();
+  }
+
+  @Test
+  void insertingAnExistingKeyIdThrowsDuplicateAndKeepsTheStoredKey() {
+    KeyRecord k = key(newKeyId());
+    write(tx -> tx.keys().insert(k));
+
+    assertThatThrownBy(() -> write(tx -> tx.keys().insert(withDescription(k, "other"))))
+        .isInstanceOf(DuplicateRecordException.class);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+  }
+
+  @Test
+  void insertingAKeyWithANonZeroVersionIsRefused() {
+    KeyRecord k = withVersion(key(newKeyId()), 3);
+
+    assertThatThrownBy(() -> write(tx -> tx.keys().insert(k))).isInstanceOf(RuntimeException.class);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).isEmpty();
+  }
+
+  @Test
+  void updateReplacesTheKeyAndIncrementsItsVersion() {
+    KeyRecord k = key(newKeyId());
+    write(tx -> tx.keys().insert(k));
+    KeyRecord changed = withState(withDescription(k, "disabled now"), "PendingDeletion", T0.plusSeconds(86_400), 7);
+
+    KeyRecord first = storage.write((Transaction tx) -> tx.keys().update(changed));
+    KeyRecord second = storage.write((Transaction tx) -> tx.keys().update(withDescription(first, "again")));
+
+    assertThat(first).isEqualTo(withVersion(changed, 1));
+    assertThat(second).isEqualTo(withVersion(withDescription(changed, "again"), 2));
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(second);
+  }
+
+  @Test
+  void updateCanClearNullableFields() {
+    KeyRecord k = fullKey(newKeyId());
+    write(tx -> tx.keys().insert(k));
+    KeyRecord cleared = new KeyRecord(k.keyId(), k.account(), k.region(), "", k.keySpec(), k.keyUsage(), k.origin(),
+        "Enabled", k.creationDate(), null, null, false, k.policy(), null, 0);
+
+    KeyRecord stored = storage.write((Transaction tx) -> tx.keys().update(cleared));
+
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(stored).contains(withVersion(cleared, 1));
+  }
+
+  @Test
+  void updateWithAStaleVersionThrowsAndChangesNothing() {
+    KeyRecord k = key(newKeyId());
+    write(tx -> tx.keys().insert(k));
+    KeyRecord current = storage.write((Transaction tx) -> tx.keys().update(withDescription(k, "v1")));
+
+    assertThatThrownBy(() -> write(tx -> tx.keys().update(withDescription(k, "from v0"))))
+        .isInstanceOf(StaleRecordException.class);
+    assertThatThrownBy(() -> write(tx -> tx.keys().update(withVersion(withDescription(k, "from v7"), 7))))
+        .isInstanceOf(StaleRecordException.class);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(current);
+  }
+
+  @Test
+  void updatingAMissingOrDeletedKeyIsStale() {
+    KeyRecord never = key(newKeyId());
+    KeyRecord deleted = key(newKeyId());
+    write(tx -> tx.keys().insert(deleted));
+    write(tx -> tx.keys().delete(deleted.keyId()));
+
+    assertThatThrownBy(() -> write(tx -> tx.keys().update(never))).isInstanceOf(StaleRecordException.class);
+    assertThatThrownBy(() -> write(tx -> tx.keys().update(deleted))).isInstanceOf(StaleRecordException.class);
+    assertThat(read((Transaction tx) -> tx.keys().find(deleted.keyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(never.keyId()))).isEmpty();
+  }
+
+  @Test
+  void deleteReportsWhetherThereWasAKey() {
+    KeyRecord k = key(newKeyId());
+    write(tx -> tx.keys().insert(k));
+
+    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId()))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId()))).isFalse();
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).isEmpty();
+  }
+
+  @Test
+  void deletingAKeyRemovesItsMaterialAliasesAndTagsAndNothingElse() {
+    String doomed = newKeyId();
+    String kept = newKeyId();
+    for (String id : List.of(doomed, kept)) {
+      write(tx -> {
+        tx.keys().insert(key(id));
+        tx.keyMaterials().insert(material(id, 1, T0));
+        tx.keyMaterials().insert(material(id, 2, T0.plusSeconds(1)));
+        tx.aliases().insert(alias("alias/" + id + "-a", id));
+        tx.aliases().insert(alias("alias/" + id + "-b", id));
+        tx.tags().put(new TagRecord(id, "team", "payments"));
+      });
+    }
+
+    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyMaterials().list(doomed)).isEmpty();
+      assertThat(tx.keyMaterials().find(doomed, ContractRecords.materialId(1))).isEmpty();
+      assertThat(tx.aliases().list(ACCOUNT, REGION, doomed, null, 100)).isEmpty();
+      assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/" + doomed + "-a")).isEmpty();
+      assertThat(tx.tags().list(doomed)).isEmpty();
+      assertThat(tx.keys().find(kept)).isPresent();
+      assertThat(tx.keyMaterials().list(kept)).hasSize(2);
+      assertThat(tx.aliases().list(ACCOUNT, REGION, kept, null, 100)).hasSize(2);
+      assertThat(tx.tags().list(kept)).hasSize(1);
+      return null;
+    });
+  }
+
+  @Test
+  void listOrdersKeysByIdAndPagesExclusivelyAfterTheGivenId() {
+    List<String> ids = insertKeys(7, ACCOUNT, REGION);
+
+    List<KeyRecord> first = read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 3));
+    List<KeyRecord> second = read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, first.get(2).keyId(), 3));
+    List<KeyRecord> third = read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, second.get(2).keyId(), 3));
+    List<KeyRecord> past = read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, third.get(0).keyId(), 3));
+
+    assertThat(keyIds(first)).containsExactlyElementsOf(ids.subList(0, 3));
+    assertThat(keyIds(second)).containsExactlyElementsOf(ids.subList(3, 6));
+    assertThat(keyIds(third)).containsExactly(ids.get(6));
+    assertThat(past).isEmpty();
+  }
+
+  @Test
+  void listAfterAnIdThatIsNotStoredStartsAtTheNextGreaterId() {
+    List<String> ids = insertKeys(3, ACCOUNT, REGION);
+    String between = ids.get(0) + "0"; // sorts after ids[0] and before ids[1]
+
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, between, 10))))
+        .containsExactlyElementsOf(ids.subList(1, 3));
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, "", 10)))).containsExactlyElementsOf(ids);
+    assertThat(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, "~", 10))).isEmpty();
+  }
+
+  @Test
+  void listHonoursTheLimit() {
+    List<String> ids = insertKeys(4, ACCOUNT, REGION);
+
+    assertThat(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 0))).isEmpty();
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 1)))).containsExactly(ids.get(0));
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 100)))).containsExactlyElementsOf(ids);
+    assertThatThrownBy(() -> read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, -1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void listShowsOnlyKeysOfTheGivenAccountAndRegion() {
+    List<String> mine = insertKeys(3, ACCOUNT, REGION);
+    List<String> otherAccount = insertKeys(2, OTHER_ACCOUNT, REGION);
+    List<String> otherRegion = insertKeys(2, ACCOUNT, OTHER_REGION);
+
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 100)))).containsExactlyElementsOf(mine);
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(OTHER_ACCOUNT, REGION, null, 100))))
+        .containsExactlyElementsOf(otherAccount);
+    assertThat(keyIds(read((Transaction tx) -> tx.keys().list(ACCOUNT, OTHER_REGION, null, 100))))
+        .containsExactlyElementsOf(otherRegion);
+    assertThat(read((Transaction tx) -> tx.keys().list(OTHER_ACCOUNT, OTHER_REGION, null, 100))).isEmpty();
+  }
+
+  @Test
+  void listDeletionDueFindsKeysInTheStateDueAtOrBeforeTheInstantInAnyAccount() {
+    Instant now = T0.plusSeconds(3600);
+    KeyRecord past = pendingDeletion(newKeyId(), ACCOUNT, now.minusMillis(1));
+    KeyRecord exactlyNow = pendingDeletion(newKeyId(), OTHER_ACCOUNT, now);
+    KeyRecord future = pendingDeletion(newKeyId(), ACCOUNT, now.plusMillis(1));
+    KeyRecord otherState = withState(key(newKeyId()), "PendingReplicaDeletion", now.minusSeconds(60), 7);
+    KeyRecord noDate = key(newKeyId());
+    write(tx -> List.of(past, exactlyNow, future, otherState, noDate).forEach(tx.keys()::insert));
+
+    assertThat(read((Transaction tx) -> tx.keys().listDeletionDue("PendingDeletion", now, 100)))
+        .containsExactlyInAnyOrder(past, exactlyNow);
+    assertThat(read((Transaction tx) -> tx.keys().listDeletionDue("PendingReplicaDeletion", now, 100))).containsExactly(otherState);
+    assertThat(read((Transaction tx) -> tx.keys().listDeletionDue("Enabled", now, 100))).isEmpty();
+  }
+
+  @Test
+  void listDeletionDueHonoursTheLimit() {
+    List<KeyRecord> due = IntStream.range(0, 5)
+        .mapToObj(i -> pendingDeletion(newKeyId(), ACCOUNT, T0.plusSeconds(i))).collect(Collectors.toList());
+    write(tx -> due.forEach(tx.keys()::insert));
+
+    List<KeyRecord> two = read((Transaction tx) -> tx.keys().listDeletionDue("PendingDeletion", T0.plusSeconds(10), 2));
+    assertThat(two).hasSize(2).isSubsetOf(due);
+    assertThat(read((Transaction tx) -> tx.keys().listDeletionDue("PendingDeletion", T0.plusSeconds(10), 0))).isEmpty();
+  }
+
+  // Key material
+
+  @Test
+  void keyMaterialReadsBackEqual() {
+    String keyId = insertKey();
+    KeyMaterialRecord m = material(keyId, 1, T0);
+    write(tx -> tx.keyMaterials().insert(m));
+
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(keyId, m.materialId()))).contains(m);
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(keyId, ContractRecords.materialId(2)))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(newKeyId(), m.materialId()))).isEmpty();
+  }
+
+  @Test
+  void keyMaterialBytesOfAnyLengthRoundTrip() {
+    String keyId = insertKey();
+    byte[] large = new byte[256 * 1024];
+    for (int i = 0; i < large.length; i++) {
+      large[i] = (byte) (i * 31);
+    }
+    KeyMaterialRecord empty = new KeyMaterialRecord(keyId, ContractRecords.materialId(1), new byte[0], T0);
+    KeyMaterialRecord big = new KeyMaterialRecord(keyId, ContractRecords.materialId(2), large, T0.plusMillis(1));
+    write(tx -> {
+      tx.keyMaterials().insert(empty);
+      tx.keyMaterials().insert(big);
+    });
+
+    assertThat(read((Transaction tx) -> tx.keyMaterials().list(keyId))).containsExactly(empty, big);
+  }
+
+  @Test
+  void keyMaterialIsListedOldestFirstAndOnlyForItsKey() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    KeyMaterialRecord newest = material(keyId, 1, T0.plusSeconds(20));
+    KeyMaterialRecord oldest = material(keyId, 2, T0);
+    KeyMaterialRecord middle = material(keyId, 3, T0.plusSeconds(10));
+    write(tx -> {
+      tx.keyMaterials().insert(newest);
+      tx.keyMaterials().insert(oldest);
+      tx.keyMaterials().insert(middle);
+      tx.keyMaterials().insert(material(otherKeyId, 4, T0));
+    });
+
+    assertThat(read((Transaction tx) -> tx.keyMaterials().list(keyId))).containsExactly(oldest, middle, newest);
+    assertThat(read((Transaction tx) -> tx.keyMaterials().list(newKeyId()))).isEmpty();
+  }
+
+  @Test
+  void insertingExistingKeyMaterialThrowsDuplicate() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    KeyMaterialRecord m = material(keyId, 1, T0);
+    write(tx -> tx.keyMaterials().insert(m));
+
+    assertThatThrownBy(() -> write(tx -> tx.keyMaterials().insert(material(keyId, 1, T0.plusSeconds(1)))))
+        .isInstanceOf(DuplicateRecordException.class);
+    write(tx -> tx.keyMaterials().insert(material(otherKeyId, 1, T0)));
+    assertThat(read((Transaction tx) -> tx.keyMaterials().list(keyId))).containsExactly(m);
+  }
+
+  // Aliases
+
+  @Test
+  void aliasReadsBackEqual() {
+    String keyId = insertKey();
+    AliasRecord a = alias("alias/payments", keyId);
+    write(tx -> tx.aliases().insert(a));
+
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments"))).contains(a);
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/other"))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.aliases().find(OTHER_ACCOUNT, REGION, "alias/payments"))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, OTHER_REGION, "alias/payments"))).isEmpty();
+  }
+
+  @Test
+  void aliasNamesAreUniquePerAccountAndRegion() {
+    String keyId = insertKey();
+    String otherAccountKey = insertKey(OTHER_ACCOUNT, REGION);
+    String otherRegionKey = insertKey(ACCOUNT, OTHER_REGION);
+    write(tx -> tx.aliases().insert(alias("alias/payments", keyId)));
+
+    assertThatThrownBy(() -> write(tx -> tx.aliases().insert(alias("alias/payments", insertKeyIn(tx)))))
+        .isInstanceOf(DuplicateRecordException.class);
+    write(tx -> tx.aliases().insert(alias(OTHER_ACCOUNT, REGION, "alias/payments", otherAccountKey)));
+    write(tx -> tx.aliases().insert(alias(ACCOUNT, OTHER_REGION, "alias/payments", otherRegionKey)));
+
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments")).orElseThrow().targetKeyId())
+        .isEqualTo(keyId);
+  }
+
+  @Test
+  void aliasUpdateRetargetsAndIncrementsTheVersion() {
+    String keyId = insertKey();
+    String newTarget = insertKey();
+    AliasRecord a = alias("alias/payments", keyId);
+    write(tx -> tx.aliases().insert(a));
+    AliasRecord retargeted = new AliasRecord(ACCOUNT, REGION, "alias/payments", newTarget, a.creationDate(),
+        T0.plusSeconds(60), 0);
+
+    AliasRecord stored = storage.write((Transaction tx) -> tx.aliases().update(retargeted));
+
+    assertThat(stored).isEqualTo(new AliasRecord(ACCOUNT, REGION, "alias/payments", newTarget, a.creationDate(),
+        T0.plusSeconds(60), 1));
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments"))).contains(stored);
+  }
+
+  @Test
+  void aliasUpdateWithAStaleVersionOrOfAMissingAliasThrows() {
+    String keyId = insertKey();
+    AliasRecord a = alias("alias/payments", keyId);
+    write(tx -> tx.aliases().insert(a));
+    AliasRecord current = storage.write((Transaction tx) -> tx.aliases().update(a));
+
+    assertThatThrownBy(() -> write(tx -> tx.aliases().update(a))).isInstanceOf(StaleRecordException.class);
+    assertThatThrownBy(() -> write(tx -> tx.aliases().update(alias("alias/missing", keyId))))
+        .isInstanceOf(StaleRecordException.class);
+    write(tx -> tx.aliases().delete(ACCOUNT, REGION, "alias/payments"));
+    assertThatThrownBy(() -> write(tx -> tx.aliases().update(current))).isInstanceOf(StaleRecordException.class);
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments"))).isEmpty();
+  }
+
+  @Test
+  void aliasDeleteReportsWhetherThereWasOne() {
+    String keyId = insertKey();
+    write(tx -> tx.aliases().insert(alias("alias/payments", keyId)));
+
+    assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, OTHER_REGION, "alias/payments"))).isFalse();
+    assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, REGION, "alias/payments"))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, REGION, "alias/payments"))).isFalse();
+    assertThat(read((Transaction tx) -> tx.keys().find(keyId))).isPresent();
+  }
+
+  @Test
+  void aliasesAreListedByNameInPagesAndFilteredByTarget() {
+    String a = insertKey();
+    String b = insertKey();
+    write(tx -> {
+      tx.aliases().insert(alias("alias/e", a));
+      tx.aliases().insert(alias("alias/b", b));
+      tx.aliases().insert(alias("alias/d", b));
+      tx.aliases().insert(alias("alias/a", a));
+      tx.aliases().insert(alias("alias/c", a));
+    });
+
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, null, 2))))
+        .containsExactly("alias/a", "alias/b");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, "alias/b", 2))))
+        .containsExactly("alias/c", "alias/d");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, "alias/d", 2))))
+        .containsExactly("alias/e");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, "alias/bb", 100))))
+        .containsExactly("alias/c", "alias/d", "alias/e");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, a, null, 100))))
+        .containsExactly("alias/a", "alias/c", "alias/e");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, a, "alias/a", 1))))
+        .containsExactly("alias/c");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, b, null, 100))))
+        .containsExactly("alias/b", "alias/d");
+    assertThat(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, newKeyId(), null, 100))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, null, 0))).isEmpty();
+  }
+
+  @Test
+  void aliasesAreListedOnlyForTheGivenAccountAndRegion() {
+    String mine = insertKey();
+    String otherAccountKey = insertKey(OTHER_ACCOUNT, REGION);
+    String otherRegionKey = insertKey(ACCOUNT, OTHER_REGION);
+    write(tx -> {
+      tx.aliases().insert(alias("alias/mine", mine));
+      tx.aliases().insert(alias(OTHER_ACCOUNT, REGION, "alias/theirs", otherAccountKey));
+      tx.aliases().insert(alias(ACCOUNT, OTHER_REGION, "alias/elsewhere", otherRegionKey));
+    });
+
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, REGION, null, null, 100))))
+        .containsExactly("alias/mine");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(OTHER_ACCOUNT, REGION, null, null, 100))))
+        .containsExactly("alias/theirs");
+    assertThat(aliasNames(read((Transaction tx) -> tx.aliases().list(ACCOUNT, OTHER_REGION, null, null, 100))))
+        .containsExactly("alias/elsewhere");
+  }
+
+  // Tags
+
+  @Test
+  void tagsAreListedByTagKeyAndPutReplacesTheValue() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    write(tx -> {
+      tx.tags().put(new TagRecord(keyId, "b-team", "payments"));
+      tx.tags().put(new TagRecord(keyId, "a-cost", "42"));
+      tx.tags().put(new TagRecord(keyId, "c-empty", ""));
+      tx.tags().put(new TagRecord(otherKeyId, "a-cost", "7"));
+    });
+    write(tx -> tx.tags().put(new TagRecord(keyId, "b-team", "risk")));
+
+    assertThat(read((Transaction tx) -> tx.tags().list(keyId))).containsExactly(new TagRecord(keyId, "a-cost", "42"),
+        new TagRecord(keyId, "b-team", "risk"), new TagRecord(keyId, "c-empty", ""));
+    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId))).containsExactly(new TagRecord(otherKeyId, "a-cost", "7"));
+    assertThat(read((Transaction tx) -> tx.tags().list(newKeyId()))).isEmpty();
+  }
+
+  @Test
+  void removeTagReportsWhetherTheKeyHadIt() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    write(tx -> {
+      tx.tags().put(new TagRecord(keyId, "team", "payments"));
+      tx.tags().put(new TagRecord(otherKeyId, "team", "risk"));
+    });
+
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "team"))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "team"))).isFalse();
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "other"))).isFalse();
+    assertThat(read((Transaction tx) -> tx.tags().list(keyId))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId))).containsExactly(new TagRecord(otherKeyId, "team", "risk"));
+  }
+
+  // Records that name a key
+
+  @Test
+  void recordsNamingAKeyThatIsNotStoredAreRefused() {
+    String missing = newKeyId();
+
+    for (Consumer<Transaction> orphan : List.<Consumer<Transaction>>of(
+        tx -> tx.keyMaterials().insert(material(missing, 1, T0)),
+        tx -> tx.aliases().insert(alias("alias/orphan", missing)),
+        tx -> tx.tags().put(new TagRecord(missing, "team", "payments")))) {
+      Throwable thrown = catchThrowable(() -> write(orphan));
+      assertThat(thrown).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
+    }
+    read((Transaction tx) -> {
+      assertThat(tx.keyMaterials().list(missing)).isEmpty();
+      assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/orphan")).isEmpty();
+      assertThat(tx.tags().list(missing)).isEmpty();
+      return null;
+    });
+  }
+
+  @Test
+  void retargetingAnAliasToAKeyThatIsNotStoredIsRefused() {
+    String keyId = insertKey();
+    AliasRecord a = alias("alias/payments", keyId);
+    write(tx -> tx.aliases().insert(a));
+    AliasRecord orphan = new AliasRecord(ACCOUNT, REGION, "alias/payments", newKeyId(), T0, T0, 0);
+
+    assertThatThrownBy(() -> write(tx -> tx.aliases().update(orphan)))
+        .isInstanceOf(StorageException.class).isNotInstanceOf(StaleRecordException.class);
+    assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments"))).contains(a);
+  }
+
+  // Keyring
+
+  @Test
+  void keyringTermsAreListedLowestFirstAndReadBackEqual() {
+    assertThat(read((Transaction tx) -> tx.keyring().list())).isEmpty();
+    write(tx -> tx.keyring().insert(term(3)));
+    write(tx -> {
+      tx.keyring().insert(term(1));
+      tx.keyring().insert(term(2));
+    });
+
+    assertThat(read((Transaction tx) -> tx.keyring().list())).containsExactly(term(1), term(2), term(3));
+  }
+
+  @Test
+  void insertingAnExistingTermThrowsDuplicate() {
+    write(tx -> tx.keyring().insert(term(1)));
+    KeyringTermRecord again = new KeyringTermRecord(1, "other-root", new byte[] {1}, T0);
+
+    assertThatThrownBy(() -> write(tx -> tx.keyring().insert(again))).isInstanceOf(DuplicateRecordException.class);
+    assertThat(read((Transaction tx) -> tx.keyring().list())).containsExactly(term(1));
+  }
+
+  // Transactions
+
+  @Test
+  void writeReturnsTheResultOfItsWork() {
+    KeyRecord k = key(newKeyId());
+
+    String result = storage.write((Transaction tx) -> {
+      tx.keys().insert(k);
+      return "done " + tx.keys().find(k.keyId()).orElseThrow().keyId();
+    });
+
+    assertThat(result).isEqualTo("done " + k.keyId());
+  }
+
+  @Test
+  void workThatThrowsAfterWritingLeavesNothingAndItsExceptionReachesTheCaller() {
+    KeyRecord k = key(newKeyId());
+    IllegalStateException failure = new IllegalStateException("domain rule failed");
+
+    Throwable thrown = catchThrowable(() -> storage.write((Transaction tx) -> {
+      tx.keys().insert(k);
+      tx.tags().put(new TagRecord(k.keyId(), "team", "payments"));
+      tx.keyring().insert(term(1));
+      throw failure;
+    }));
+
+    assertThat(thrown).isSameAs(failure);
+    read((Transaction tx) -> {
+      assertThat(tx.keys().find(k.keyId())).isEmpty();
+      assertThat(tx.tags().list(k.keyId())).isEmpty();
+      assertThat(tx.keyring().list()).isEmpty();
+      return null;
+    });
+  }
+
+  @Test
+  void aStorageFailureInsideWorkUndoesTheWholeUnit() {
+    KeyRecord existing = key(newKeyId());
+    write(tx -> tx.keys().insert(existing));
+    KeyRecord fresh = key(newKeyId());
+
+    assertThatThrownBy(() -> write(tx -> {
+      tx.keys().insert(fresh);
+      tx.keys().insert(existing);
+    })).isInstanceOf(DuplicateRecordException.class);
+
+    assertThat(read((Transaction tx) -> tx.keys().find(fresh.keyId()))).isEmpty();
+  }
+
+  @Test
+  void aFailedWriteLeavesEarlierWritesAndTheStoreUsable() {
+    KeyRecord before = key(newKeyId());
+    KeyRecord after = key(newKeyId());
+    write(tx -> tx.keys().insert(before));
+
+    assertThatThrownBy(() -> write(tx -> {
+      throw new IllegalArgumentException("no");
+    })).isInstanceOf(IllegalArgumentException.class);
+    write(tx -> tx.keys().insert(after));
+
+    assertThat(read((Transaction tx) -> tx.keys().find(before.keyId()))).contains(before);
+    assertThat(read((Transaction tx) -> tx.keys().find(after.keyId()))).contains(after);
+  }
+
+  @Test
+  void workSeesItsOwnChangesBeforeItReturns() {
+    KeyRecord k = key(newKeyId());
+
+    write(tx -> {
+      tx.keys().insert(k);
+      KeyRecord updated = tx.keys().update(withDescription(k, "changed"));
+      assertThat(tx.keys().find(k.keyId())).contains(updated);
+      assertThat(tx.keys().list(ACCOUNT, REGION, null, 10)).containsExactly(updated);
+    });
+  }
+
+  @Test
+  void aReadSeesEveryWriteThatReturnedBeforeItBeganOnAnyThread() throws Exception {
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < 50; i++) {
+        KeyRecord k = key(newKeyId());
+        writers.submit(() -> write(tx -> tx.keys().insert(k))).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentWritersAreAllStoredAndNoneIsLost() throws Exception {
+    int threads = 16;
+    int perThread = 200;
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+    runConcurrently(threads, t -> {
+      for (int i = 0; i < perThread; i++) {
+        KeyRecord k = key(newKeyId());
+        write(tx -> tx.keys().insert(k));
+        acknowledged.add(k.keyId());
+      }
+    });
+
+    assertThat(acknowledged).hasSize(threads * perThread);
+    assertThat(allKeyIds(ACCOUNT, REGION)).containsExactlyInAnyOrderElementsOf(acknowledged);
+  }
+
+  @Test
+  void failingUnitsAmongConcurrentWritersAffectOnlyThemselves() throws Exception {
+    int threads = 16;
+    int perThread = 60;
+    Set<String> committed = ConcurrentHashMap.newKeySet();
+    Set<String> failed = ConcurrentHashMap.newKeySet();
+    List<String> wrongOutcomes = Collections.synchronizedList(new ArrayList<>());
+
+    runConcurrently(threads, t -> {
+      for (int i = 0; i < perThread; i++) {
+        KeyRecord k = key(newKeyId());
+        boolean fails = (t + i) % 3 == 0;
+        RuntimeException failure = new IllegalStateException("unit " + k.keyId() + " fails");
+        try {
+          storage.write((Transaction tx) -> {
+            tx.keys().insert(k);
+            tx.tags().put(new TagRecord(k.keyId(), "thread", Integer.toString(t)));
+            if (fails) {
+              throw failure;
+            }
+            return null;
+          });
+          (fails ? wrongOutcomes : committed).add(k.keyId());
+        } catch (RuntimeException e) {
+          if (e != failure) {
+            wrongOutcomes.add(k.keyId() + ": " + e);
+          }
+          failed.add(k.keyId());
+        }
+      }
+    });
+
+    assertThat(wrongOutcomes).isEmpty();
+    assertThat(failed).hasSize(threads * perThread / 3);
+    assertThat(allKeyIds(ACCOUNT, REGION)).containsExactlyInAnyOrderElementsOf(committed);
+    read((Transaction tx) -> {
+      failed.forEach(id -> assertThat(tx.tags().list(id)).isEmpty());
+      committed.forEach(id -> assertThat(tx.tags().list(id)).hasSize(1));
+      return null;
+    });
+  }
+
+  @Test
+  void concurrentInsertsOfOneKeyIdStoreExactlyOne() throws Exception {
+    String keyId = newKeyId();
+    AtomicInteger stored = new AtomicInteger();
+    AtomicInteger duplicates = new AtomicInteger();
+
+    runConcurrently(16, t -> {
+      try {
+        write(tx -> tx.keys().insert(withDescription(key(keyId), "thread " + t)));
+        stored.incrementAndGet();
+      } catch (DuplicateRecordException e) {
+        duplicates.incrementAndGet();
+      }
+    });
+
+    assertThat(stored).hasValue(1);
+    assertThat(duplicates).hasValue(15);
+  }
+
+  @Test
+  void concurrentOptimisticUpdatesNeverLoseAnIncrement() throws Exception {
+    KeyRecord k = withDescription(key(newKeyId()), "0");
+    write(tx -> tx.keys().insert(k));
+    int threads = 8;
+    int perThread = 20;
+
+    runConcurrently(threads, t -> {
+      for (int i = 0; i < perThread; i++) {
+        while (true) {
+          KeyRecord current = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+          String next = Integer.toString(Integer.parseInt(current.description()) + 1);
+          try {
+            storage.write((Transaction tx) -> tx.keys().update(withDescription(current, next)));
+            break;
+          } catch (StaleRecordException e) {
+            // another thread won this round: read again
+          }
+        }
+      }
+    });
+
+    KeyRecord end = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+    assertThat(end.description()).isEqualTo(Integer.toString(threads * perThread));
+    assertThat(end.version()).isEqualTo(threads * perThread);
+  }
+
+  // Lifecycle
+
+  @Test
+  void aClosedStoreRefusesReadsAndWrites() {
+    storage.close();
+
+    assertThatThrownBy(() -> read((Transaction tx) -> tx.keys().find(newKeyId()))).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> write(tx -> tx.keys().insert(key(newKeyId())))).isInstanceOf(StorageException.class);
+    storage.close(); // closing again is harmless
+  }
+
+  @Test
+  void everythingWrittenIsThereAfterReopening() {
+    KeyRecord k = fullKey(newKeyId());
+    KeyRecord plain = key(newKeyId());
+    KeyMaterialRecord m = material(k.keyId(), 1, T0);
+    AliasRecord a = alias("alias/payments", k.keyId());
+    TagRecord t = new TagRecord(k.keyId(), "team", "payments");
+    write(tx -> {
+      tx.keys().insert(k);
+      tx.keys().insert(plain);
+      tx.keyMaterials().insert(m);
+      tx.aliases().insert(a);
+      tx.tags().put(t);
+      tx.keyring().insert(term(1));
+    });
+    KeyRecord updated = storage.write((Transaction tx) -> tx.keys().update(withDescription(plain, "updated")));
+
+    storage = reopen(storage);
+
+    read((Transaction tx) -> {
+      assertThat(tx.keys().find(k.keyId())).contains(k);
+      assertThat(tx.keys().find(plain.keyId())).contains(updated);
+      assertThat(tx.keyMaterials().list(k.keyId())).containsExactly(m);
+      assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/payments")).contains(a);
+      assertThat(tx.tags().list(k.keyId())).containsExactly(t);
+      assertThat(tx.keyring().list()).containsExactly(term(1));
+      return null;
+    });
+    KeyRecord again = storage.write((Transaction tx) -> tx.keys().update(updated));
+    assertThat(again.version()).isEqualTo(2);
+  }
+
+  // Helpers
+
+  /** Runs work that returns nothing in one write. */
+  protected void write(Consumer<Transaction> work) {
+    storage.write((Transaction tx) -> {
+      work.accept(tx);
+      return null;
+    });
+  }
+
+  protected <T> T read(Function<Transaction, T> work) {
+    return storage.read(work::apply);
+  }
+
+  private String insertKey() {
+    return insertKey(ACCOUNT, REGION);
+  }
+
+  private String insertKey(String account, String region) {
+    KeyRecord k = key(newKeyId(), account, region);
+    write(tx -> tx.keys().insert(k));
+    return k.keyId();
+  }
+
+  private static String insertKeyIn(Transaction tx) {
+    KeyRecord k = key(newKeyId());
+    tx.keys().insert(k);
+    return k.keyId();
+  }
+
+  /** Inserts {@code n} keys and returns their ids in list order. */
+  private List<String> insertKeys(int n, String account, String region) {
+    List<String> ids = IntStream.range(0, n).mapToObj(i -> newKeyId()).sorted().collect(Collectors.toList());
+    List<String> shuffled = new ArrayList<>(ids);
+    Collections.shuffle(shuffled);
+    write(tx -> shuffled.forEach(id -> tx.keys().insert(key(id, account, region))));
+    return ids;
+  }
+
+  private List<String> allKeyIds(String account, String region) {
+    List<String> ids = new ArrayList<>();
+    String after = null;
+    while (true) {
+      String from = after;
+      List<KeyRecord> page = read((Transaction tx) -> tx.keys().list(account, region, from, 500));
+      if (page.isEmpty()) {
+        return ids;
+      }
+      page.forEach(k -> ids.add(k.keyId()));
+      after = page.get(page.size() - 1).keyId();
+    }
+  }
+
+  private static List<String> keyIds(List<KeyRecord> keys) {
+    return keys.stream().map(KeyRecord::keyId).collect(Collectors.toList());
+  }
+
+  private static List<String> aliasNames(List<AliasRecord> aliases) {
+    return aliases.stream().map(AliasRecord::aliasName).collect(Collectors.toList());
+  }
+
+  /** What one thread of {@link #runConcurrently} does, given its index. */
+  protected interface ThreadWork {
+    void run(int thread) throws Exception;
+  }
+
+  /** Starts {@code threads} threads together and waits (bounded) until every one has finished. */
+  protected static void runConcurrently(int threads, ThreadWork work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int index = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          work.run(index);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
