@@ -8,4 +8,8 @@ public final class AlreadyExistsException extends KmsException {
   public AlreadyExistsException(String message) {
     super(CODE, message);
   }
+
+  public static AlreadyExistsException aliasExists(String aliasArn) {
+    return new AlreadyExistsException("An alias with the name " + aliasArn + " already exists");
+  }
 }

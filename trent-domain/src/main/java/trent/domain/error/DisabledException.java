@@ -8,4 +8,9 @@ public final class DisabledException extends KmsException {
   public DisabledException(String message) {
     super(CODE, message);
   }
+
+  /** Recorded AWS text. */
+  public static DisabledException keyDisabled(String keyArn) {
+    return new DisabledException(keyArn + " is disabled.");
+  }
 }

@@ -8,4 +8,8 @@ public final class InvalidMarkerException extends KmsException {
   public InvalidMarkerException(String message) {
     super(CODE, message);
   }
+
+  public static InvalidMarkerException invalidMarker() {
+    return new InvalidMarkerException("Invalid marker.");
+  }
 }

@@ -51,6 +51,7 @@ public abstract sealed class KmsException extends RuntimeException
         LimitExceededException,
         MalformedPolicyDocumentException,
         MissingAuthenticationTokenException,
+        NotAuthorizedException,
         NotFoundException,
         SerializationException,
         TagException,

@@ -1,0 +1,72 @@
+package trent.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import trent.server.ConfigFile;
+import trent.server.TrentConfig;
+import trent.server.TrentServer;
+
+/**
+ * {@code trent serve}: starts a server and runs until SIGTERM or Ctrl-C, then finishes the
+ * requests in flight, closes the store and exits with status 0.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Start Trent and serve the AWS KMS API until stopped (SIGTERM or Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 4599).")
+  Integer port;
+
+  @Option(names = "--data-dir", description = "Where keys are stored (default: ./.trent-data).")
+  Path dataDir;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (identities, ...).")
+  Path config;
+
+  @Option(names = "--insecure-dev-mode",
+      description = "Allow development mode (no authentication) on a non-loopback address.")
+  boolean insecureDevMode;
+
+  @Override
+  public Integer call() throws Exception {
+    TrentConfig.Builder builder = TrentConfig.builder();
+    if (config != null) {
+      ConfigFile.read(config).applyTo(builder);
+    }
+    if (host != null) {
+      builder.host(host);
+    }
+    if (port != null) {
+      builder.port(port);
+    }
+    if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    builder.insecureDevMode(insecureDevMode);
+    TrentConfig settings;
+    try {
+      settings = builder.build();
+    } catch (IllegalArgumentException e) {
+      System.err.println("trent: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
+    try (TrentServer server = TrentServer.start(settings)) {
+      String mode = settings.developmentMode() ? " (development mode, account " + settings.developmentAccount() + ")" : "";
+      System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);
+      System.out.flush();
+      stop.await();
+      System.err.println("trent: stopping");
+    }
+    return 0;
+  }
+}

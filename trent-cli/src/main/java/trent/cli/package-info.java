@@ -1,0 +1,2 @@
+/** The {@code trent} command line (picocli). */
+package trent.cli;

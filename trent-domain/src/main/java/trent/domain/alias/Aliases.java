@@ -1,0 +1,100 @@
+package trent.domain.alias;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import trent.domain.Page;
+import trent.domain.Scope;
+import trent.domain.error.AlreadyExistsException;
+import trent.domain.error.NotAuthorizedException;
+import trent.domain.error.NotFoundException;
+import trent.domain.error.ValidationException;
+import trent.domain.key.KeyArns;
+import trent.domain.key.KeyResolver;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.KmsKey;
+import trent.storage.AliasRecord;
+import trent.storage.DuplicateRecordException;
+import trent.storage.Storage;
+
+/**
+ * Aliases of one account and Region. Names begin with {@code alias/}; names beginning with
+ * {@code alias/aws/} are reserved for AWS managed keys and cannot be created, changed or deleted.
+ * An alias may point only at a key id or key ARN of its own scope, never through another alias.
+ */
+public final class Aliases {
+
+  /** Recorded AWS text (LocalStack snapshot test_create_alias). */
+  static final String MISSING_PREFIX =
+      "Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html";
+
+  private static final String RESERVED_PREFIX = "alias/aws/";
+
+  private final Storage storage;
+  private final KeyResolver resolver = new KeyResolver();
+  private final Clock clock;
+
+  public Aliases(Storage storage, Clock clock) {
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  public void create(Scope scope, String aliasName, String targetKeyId) {
+    checkName(aliasName);
+    Instant now = clock.instant();
+    try {
+      storage.write(tx -> {
+        KmsKey target = resolver.resolve(tx, scope, targetKeyId, Forms.KEY_ID_OR_ARN);
+        target.requireAliasable();
+        tx.aliases().insert(new AliasRecord(scope.account(), scope.region(), aliasName, target.keyId(), now, now, 0));
+        return null;
+      });
+    } catch (DuplicateRecordException e) {
+      throw AlreadyExistsException.aliasExists(arn(scope, aliasName));
+    }
+  }
+
+  public void update(Scope scope, String aliasName, String targetKeyId) {
+    checkName(aliasName);
+    Instant now = clock.instant();
+    storage.write(tx -> {
+      AliasRecord alias = tx.aliases().find(scope.account(), scope.region(), aliasName)
+          .orElseThrow(() -> NotFoundException.aliasNotFound(arn(scope, aliasName)));
+      KmsKey target = resolver.resolve(tx, scope, targetKeyId, Forms.KEY_ID_OR_ARN);
+      target.requireAliasable();
+      return tx.aliases().update(new AliasRecord(alias.account(), alias.region(), alias.aliasName(),
+          target.keyId(), alias.creationDate(), now, alias.version()));
+    });
+  }
+
+  public void delete(Scope scope, String aliasName) {
+    checkName(aliasName);
+    boolean deleted = storage.write(tx -> tx.aliases().delete(scope.account(), scope.region(), aliasName));
+    if (!deleted) {
+      throw NotFoundException.aliasNotFound(arn(scope, aliasName));
+    }
+  }
+
+  /** Aliases of the scope, only those of one key when {@code keyId} (key id or ARN) is given. */
+  public Page<AliasRecord> list(Scope scope, String keyId, String marker, int limit) {
+    String after = Page.after(marker, "alias");
+    List<AliasRecord> fetched = storage.read(tx -> {
+      String target = keyId == null ? null : resolver.resolve(tx, scope, keyId, Forms.KEY_ID_OR_ARN).keyId();
+      return tx.aliases().list(scope.account(), scope.region(), target, after, limit + 1);
+    });
+    return Page.of(fetched, limit, "alias", AliasRecord::aliasName);
+  }
+
+  public static String arn(Scope scope, String aliasName) {
+    return KeyArns.alias(scope.region(), scope.account(), aliasName);
+  }
+
+  private static void checkName(String aliasName) {
+    if (!aliasName.startsWith("alias/")) {
+      throw new ValidationException(MISSING_PREFIX);
+    }
+    if (aliasName.startsWith(RESERVED_PREFIX)) {
+      throw new NotAuthorizedException();
+    }
+  }
+}

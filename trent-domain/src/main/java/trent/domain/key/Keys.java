@@ -1,0 +1,101 @@
+package trent.domain.key;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import trent.domain.Page;
+import trent.domain.Scope;
+import trent.domain.key.KeyResolver.Forms;
+import trent.storage.KeyMaterialRecord;
+import trent.storage.KeyRecord;
+import trent.storage.Storage;
+import trent.storage.TagRecord;
+
+/**
+ * The key lifecycle: creating keys, finding them, moving them between states, and deleting those
+ * whose waiting period is over.
+ *
+ * <p>Every change is one storage transaction in which the key is read again and the transition
+ * decided on the fresh record, so concurrent requests cannot undo each other's changes.
+ */
+public final class Keys {
+
+  private final Storage storage;
+  private final KeyMaterials materials;
+  private final KeyResolver resolver = new KeyResolver();
+  private final Clock clock;
+
+  public Keys(Storage storage, KeyMaterials materials, Clock clock) {
+    this.storage = storage;
+    this.materials = materials;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Creates a key with fresh material, its tags, in one durable transaction. */
+  public KmsKey create(Scope scope, NewKey request) {
+    String keyId = UUID.randomUUID().toString();
+    String arn = KeyArns.key(scope.region(), scope.account(), keyId);
+    Instant now = clock.instant();
+    KeyMaterialRecord material = materials.createSymmetric(keyId, arn, now);
+    KeyRecord record = new KeyRecord(keyId, scope.account(), scope.region(), request.description(),
+        request.spec().name(), request.usage().name(), request.origin().name(), KeyState.Enabled.name(),
+        now, null, null, request.multiRegion(), request.policy(), material.materialId(), 0);
+    storage.write(tx -> {
+      tx.keys().insert(record);
+      tx.keyMaterials().insert(material);
+      request.tags().forEach((k, v) -> tx.tags().put(new TagRecord(keyId, k, v)));
+      return null;
+    });
+    return new KmsKey(record);
+  }
+
+  /** The key a caller names; see {@link KeyResolver}. */
+  public KmsKey find(Scope scope, String keyIdText, Forms forms) {
+    return storage.read(tx -> resolver.resolve(tx, scope, keyIdText, forms));
+  }
+
+  /**
+   * Applies a state transition to the key a caller names and stores the result. The transition
+   * sees the current record and throws the AWS error when the key's state does not allow it.
+   */
+  public KmsKey change(Scope scope, String keyIdText, Forms forms, Function<KmsKey, KeyRecord> transition) {
+    return storage.write(tx -> {
+      KmsKey key = resolver.resolve(tx, scope, keyIdText, forms);
+      return new KmsKey(tx.keys().update(transition.apply(key)));
+    });
+  }
+
+  public Page<KmsKey> list(Scope scope, String marker, int limit) {
+    String after = Page.after(marker, "key");
+    List<KmsKey> fetched = storage.read(tx -> tx.keys().list(scope.account(), scope.region(), after, limit + 1))
+        .stream().map(KmsKey::new).toList();
+    return Page.of(fetched, limit, "key", KmsKey::keyId);
+  }
+
+  /** Deletes keys whose deletion date has passed by the injected clock; returns how many. */
+  public int deleteDue() {
+    Instant now = clock.instant();
+    int deleted = 0;
+    List<KeyRecord> due;
+    do {
+      due = storage.read(tx -> tx.keys().listDeletionDue(KeyState.PendingDeletion.name(), now, 100));
+      for (KeyRecord record : due) {
+        boolean gone = storage.write(tx -> tx.keys().find(record.keyId())
+            .filter(r -> r.keyState().equals(KeyState.PendingDeletion.name())
+                && r.deletionDate() != null && !r.deletionDate().isAfter(now))
+            .map(r -> tx.keys().delete(r.keyId()))
+            .orElse(false));
+        if (gone) {
+          deleted++;
+        }
+      }
+    } while (due.size() == 100);
+    return deleted;
+  }
+}

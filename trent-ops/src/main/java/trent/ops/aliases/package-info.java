@@ -1,0 +1,2 @@
+/** Alias operations (OPERATIONS.md, "Aliases"). */
+package trent.ops.aliases;

@@ -1,0 +1,98 @@
+package trent.ops.keys;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import trent.domain.error.CustomKeyStoreNotFoundException;
+import trent.domain.error.KmsUnsupportedOperationException;
+import trent.domain.error.TagException;
+import trent.domain.error.ValidationException;
+import trent.domain.key.KeySpec;
+import trent.domain.key.KeyUsage;
+import trent.domain.key.Keys;
+import trent.domain.key.NewKey;
+import trent.domain.key.Origin;
+import trent.ops.CallContext;
+import trent.ops.BaseOperation;
+
+/** CreateKey (OPERATIONS.md "CreateKey"). */
+public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.Response> {
+
+  public record Tag(String tagKey, String tagValue) {}
+
+  public record Request(
+      String policy,
+      String description,
+      String keyUsage,
+      String customerMasterKeySpec,
+      String keySpec,
+      String origin,
+      String customKeyStoreId,
+      Boolean bypassPolicyLockoutSafetyCheck,
+      List<Tag> tags,
+      Boolean multiRegion,
+      String xksKeyId) {}
+
+  public record Response(KeyMetadata keyMetadata) {}
+
+  /** Recorded AWS text (LocalStack snapshot test_hmac_create_key_invalid_operations). */
+  static final String KEY_USAGE_REQUIRED =
+      "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.";
+
+  private final Keys keys;
+
+  public CreateKey(Keys keys) {
+    super("CreateKey", Request.class, true);
+    this.keys = keys;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    if (in.keySpec() != null && in.customerMasterKeySpec() != null) {
+      throw new ValidationException(
+          "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
+    }
+    String specName = in.keySpec() != null ? in.keySpec() : in.customerMasterKeySpec();
+    KeySpec spec = specName == null ? KeySpec.SYMMETRIC_DEFAULT : KeySpec.valueOf(specName);
+    if (in.keyUsage() == null && spec != KeySpec.SYMMETRIC_DEFAULT) {
+      throw new ValidationException(KEY_USAGE_REQUIRED);
+    }
+    KeyUsage usage = in.keyUsage() == null ? KeyUsage.ENCRYPT_DECRYPT : KeyUsage.valueOf(in.keyUsage());
+    if (!spec.allows(usage)) {
+      throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
+    }
+    Origin origin = in.origin() == null ? Origin.AWS_KMS : Origin.valueOf(in.origin());
+    if (in.customKeyStoreId() != null) {
+      throw new CustomKeyStoreNotFoundException("Custom key store '" + in.customKeyStoreId() + "' does not exist");
+    }
+    if (origin != Origin.AWS_KMS) {
+      throw new KmsUnsupportedOperationException("Origin " + origin + " is not supported by this server yet.");
+    }
+    if (!spec.implemented()) {
+      throw new KmsUnsupportedOperationException("KeySpec " + spec + " is not supported by this server yet.");
+    }
+    if (Boolean.TRUE.equals(in.multiRegion())) {
+      throw new KmsUnsupportedOperationException("Multi-Region keys are not supported by this server yet.");
+    }
+    String policy = in.policy() != null ? in.policy() : DefaultKeyPolicy.forAccount(context.account());
+    NewKey request = new NewKey(in.description() == null ? "" : in.description(), spec, usage, origin,
+        policy, tags(in.tags()), false);
+    return new Response(KeyMetadata.of(keys.create(scope(context), request)));
+  }
+
+  private static Map<String, String> tags(List<Tag> tags) {
+    Map<String, String> result = new LinkedHashMap<>();
+    if (tags == null) {
+      return result;
+    }
+    for (Tag tag : tags) {
+      if (tag.tagKey().startsWith("aws:")) {
+        throw new TagException("Tags beginning with aws: are reserved.");
+      }
+      if (result.putIfAbsent(tag.tagKey(), tag.tagValue()) != null) {
+        throw new TagException("Duplicate tag keys");
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,36 @@
+package trent.ops.keys;
+
+import java.time.Instant;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+
+/**
+ * ScheduleKeyDeletion (OPERATIONS.md "ScheduleKeyDeletion"). The waiting period's documented
+ * bounds (7..30 days) are checked with the model's constraints before this runs.
+ */
+public final class ScheduleKeyDeletion extends BaseOperation<ScheduleKeyDeletion.Request, ScheduleKeyDeletion.Response> {
+
+  public record Request(String keyId, Integer pendingWindowInDays) {}
+
+  public record Response(String keyId, Instant deletionDate, String keyState, Integer pendingWindowInDays) {}
+
+  static final int DEFAULT_PENDING_WINDOW_IN_DAYS = 30;
+
+  private final Keys keys;
+
+  public ScheduleKeyDeletion(Keys keys) {
+    super("ScheduleKeyDeletion", Request.class, true);
+    this.keys = keys;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    int days = in.pendingWindowInDays() == null ? DEFAULT_PENDING_WINDOW_IN_DAYS : in.pendingWindowInDays();
+    Instant now = keys.clock().instant();
+    KmsKey key = keys.change(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN, k -> k.scheduleDeletion(now, days));
+    return new Response(key.arn(), key.deletionDate().orElseThrow(), key.state().name(), days);
+  }
+}

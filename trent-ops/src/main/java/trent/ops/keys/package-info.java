@@ -1,0 +1,2 @@
+/** Key lifecycle operations (OPERATIONS.md, "Key lifecycle"). */
+package trent.ops.keys;

@@ -1,0 +1,100 @@
+package trent.protocol.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import trent.protocol.Dispatcher;
+
+/**
+ * Serves the KMS API over HTTP/1.1 with Netty.
+ *
+ * <p>Limits: request line 8 KiB, headers 32 KiB, body {@code maxBodyBytes}; a request over a limit
+ * is answered with a 4xx error body. Connections idle for {@code idleTimeout} are closed.
+ * {@link #close()} stops accepting, lets requests in flight finish (up to a grace period), then
+ * closes every connection.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  static final int MAX_INITIAL_LINE = 8 * 1024;
+  static final int MAX_HEADER_BYTES = 32 * 1024;
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel serverChannel;
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final InFlight inFlight = new InFlight();
+
+  private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel) {
+    this.boss = boss;
+    this.workers = workers;
+    this.serverChannel = serverChannel;
+  }
+
+  /** Binds {@code host:port} (port 0 picks a free port) and starts serving. */
+  public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
+      Duration idleTimeout, int ioThreads) throws InterruptedException {
+    EventLoopGroup boss = new NioEventLoopGroup(1);
+    EventLoopGroup workers = new NioEventLoopGroup(ioThreads);
+    HttpServer[] self = new HttpServer[1];
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            self[0].connections.add(ch);
+            ch.pipeline()
+                .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
+                .addLast(new BodyLimit(maxBodyBytes))
+                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight));
+          }
+        });
+    try {
+      Channel channel = bootstrap.bind(host, port).sync().channel();
+      self[0] = new HttpServer(boss, workers, channel);
+      return self[0];
+    } catch (Exception e) {
+      boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** Stops accepting, waits up to {@code grace} for requests in flight, then closes everything. */
+  public void close(Duration grace) {
+    serverChannel.close().syncUninterruptibly();
+    inFlight.awaitIdle(grace);
+    connections.close().awaitUninterruptibly(grace.toMillis());
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,138 @@
+package trent.protocol.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trent.protocol.Answer;
+import trent.protocol.Dispatcher;
+import trent.protocol.IncomingRequest;
+
+/**
+ * Hands each complete HTTP request to the dispatcher and writes its answer with the headers every
+ * AWS JSON response carries ({@code x-amzn-RequestId}, the content type). Logs one line per
+ * request, with the same request id.
+ */
+final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+
+  private static final Logger REQUESTS = LoggerFactory.getLogger("trent.request");
+  private static final Logger LOG = LoggerFactory.getLogger(KmsRequestHandler.class);
+
+  private final Dispatcher dispatcher;
+  private final InFlight inFlight;
+
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight) {
+    this.dispatcher = dispatcher;
+    this.inFlight = inFlight;
+  }
+
+  /** A version-4 UUID from a fast non-blocking generator: request ids need uniqueness, not secrecy. */
+  static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String requestId = newRequestId();
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (request.decoderResult().isFailure()) {
+      Throwable cause = request.decoderResult().cause();
+      HttpResponseStatus status = cause instanceof TooLongFrameException
+          ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+      byte[] body = ("{\"__type\":\"BadRequestException\",\"message\":\"The HTTP request could not be read.\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      write(ctx, requestId, status.code(), body, false);
+      REQUESTS.info("{} - {} {}", requestId, status.code(), "BadRequestException");
+      return;
+    }
+    long started = System.nanoTime();
+    String uri = request.uri();
+    int q = uri.indexOf('?');
+    IncomingRequest incoming = new IncomingRequest(
+        requestId,
+        request.method().name(),
+        q < 0 ? uri : uri.substring(0, q),
+        q < 0 ? "" : uri.substring(q + 1),
+        request.headers().entries(),
+        ByteBufUtil.getBytes(request.content()),
+        ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown");
+    inFlight.begin();
+    dispatcher.dispatch(incoming).whenComplete((answer, failure) -> {
+      try {
+        if (failure != null) {
+          LOG.error("request {} failed in dispatch", requestId, failure);
+          byte[] body = "{\"__type\":\"KMSInternalException\"}".getBytes(StandardCharsets.UTF_8);
+          write(ctx, requestId, 500, body, false);
+          return;
+        }
+        write(ctx, requestId, answer.status(), answer.body(), keepAlive);
+        log(requestId, answer, started);
+      } finally {
+        inFlight.end();
+      }
+    });
+  }
+
+  private static void log(String requestId, Answer answer, long started) {
+    if (REQUESTS.isInfoEnabled()) {
+      long micros = (System.nanoTime() - started) / 1000;
+      String outcome = answer.errorCode() == null ? "" : " " + answer.errorCode();
+      REQUESTS.info("{} {} {}{} {}us", requestId, answer.operation() == null ? "-" : answer.operation(),
+          answer.status(), outcome, micros);
+    }
+  }
+
+  private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+    response.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+        .set(REQUEST_ID_HEADER, requestId);
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response, ctx.voidPromise());
+    } else {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof IdleStateEvent) {
+      ctx.close();
+      return;
+    }
+    super.userEventTriggered(ctx, event);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("connection error from {}", ctx.channel().remoteAddress(), cause);
+    ctx.close();
+  }
+}

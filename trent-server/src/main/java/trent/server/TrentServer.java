@@ -1,0 +1,170 @@
+package trent.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trent.crypto.keyring.KeyFileRootOfTrust;
+import trent.crypto.keyring.Keyring;
+import trent.crypto.keyring.RootOfTrust;
+import trent.domain.alias.Aliases;
+import trent.domain.key.KeyMaterials;
+import trent.domain.key.Keys;
+import trent.ops.KmsOperations;
+import trent.protocol.Authenticator;
+import trent.protocol.Dispatcher;
+import trent.protocol.http.HttpServer;
+import trent.protocol.json.JsonCodec;
+import trent.protocol.model.ModelValidator;
+import trent.storage.Storage;
+import trent.storage.sqlite.SqliteStorage;
+
+/**
+ * One running Trent: storage, root of trust, keyring, domain, operations and the HTTP listener.
+ * Everything is built per instance, so several servers can run in one JVM.
+ *
+ * <p>{@link #close()} stops accepting requests, lets those in flight finish, stops background
+ * tasks and closes the store, in that order.
+ */
+public final class TrentServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrentServer.class);
+
+  static final String DATABASE_FILE = "trent.db";
+  static final String ROOT_KEY_FILE = "root.key";
+
+  private final TrentConfig config;
+  private final Storage storage;
+  private final RootOfTrust root;
+  private final Keys keys;
+  private final ExecutorService blocking;
+  private final ScheduledExecutorService background;
+  private final HttpServer http;
+
+  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keys keys,
+      ExecutorService blocking, ScheduledExecutorService background, HttpServer http) {
+    this.config = config;
+    this.storage = storage;
+    this.root = root;
+    this.keys = keys;
+    this.blocking = blocking;
+    this.background = background;
+    this.http = http;
+  }
+
+  /** Opens the data dir (creating it on first start) and starts listening. */
+  public static TrentServer start(TrentConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+    }
+    SecureRandom random = new SecureRandom();
+    Storage storage = SqliteStorage.open(config.dataDir().resolve(DATABASE_FILE));
+    RootOfTrust root = null;
+    ExecutorService blocking = null;
+    ScheduledExecutorService background = null;
+    try {
+      root = KeyFileRootOfTrust.openOrCreate(config.dataDir().resolve(ROOT_KEY_FILE), random);
+      Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
+      Keys keys = new Keys(storage, new KeyMaterials(keyring, random), config.clock());
+      Aliases aliases = new Aliases(storage, config.clock());
+      Authenticator authenticator = config.developmentMode()
+          ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
+          : Authenticator.withIdentities(config.identities(), config.clock());
+      blocking = Executors.newFixedThreadPool(64, named("trent-blocking"));
+      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases), ModelValidator.loadDefault(),
+          authenticator, new JsonCodec(), blocking);
+      background = Executors.newSingleThreadScheduledExecutor(named("trent-background"));
+      long interval = config.deletionInterval().toMillis();
+      background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
+      HttpServer http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
+          config.idleTimeout(), config.ioThreads());
+      if (config.developmentMode() && config.insecureDevMode()) {
+        LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
+            + " anyone who can reach this port can use every key.", config.host());
+      }
+      return new TrentServer(config, storage, root, keys, blocking, background, http);
+    } catch (RuntimeException | InterruptedException e) {
+      if (background != null) {
+        background.shutdownNow();
+      }
+      if (blocking != null) {
+        blocking.shutdownNow();
+      }
+      if (root != null) {
+        root.close();
+      }
+      storage.close();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting", e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static void deleteDueKeys(Keys keys) {
+    try {
+      int deleted = keys.deleteDue();
+      if (deleted > 0) {
+        LOG.info("deleted {} key(s) whose waiting period ended", deleted);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("deleting keys whose waiting period ended failed; will retry", e);
+    }
+  }
+
+  /** Deletes, now, the keys whose deletion date has passed by the server's clock. For tests and tools. */
+  public int deleteDueKeysNow() {
+    return keys.deleteDue();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://" + hostForUri(config.host()) + ":" + http.port());
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public TrentConfig config() {
+    return config;
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  @Override
+  public void close() {
+    http.close(Duration.ofSeconds(10));
+    background.shutdownNow();
+    blocking.shutdown();
+    try {
+      blocking.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    root.close();
+    storage.close();
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
