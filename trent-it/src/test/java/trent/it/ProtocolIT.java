@@ -89,6 +89,13 @@ class ProtocolIT {
   }
 
   @Test
+  void aModelOperationNotYetBuiltSaysSo() throws Exception {
+    JsonNode body = assertError(http.send(http.kms("TrentService.CreateCustomKeyStore", "{}").build()), 400,
+        "UnsupportedOperationException");
+    assertThat(body.path("message").asText()).isEqualTo("CreateCustomKeyStore is not supported by this server yet.");
+  }
+
+  @Test
   void aContentTypeOtherThanAwsJsonIsRefused() throws Exception {
     HttpRequest request = http.kms("TrentService.ListKeys", "{}").setHeader("Content-Type", "text/plain").build();
     assertError(http.send(request), 400, "UnknownOperationException");

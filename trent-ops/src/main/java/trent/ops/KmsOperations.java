@@ -1,7 +1,14 @@
 package trent.ops;
 
 import trent.domain.alias.Aliases;
+import trent.domain.envelope.Envelopes;
 import trent.domain.key.Keys;
+import trent.ops.crypto.Decrypt;
+import trent.ops.crypto.Encrypt;
+import trent.ops.crypto.GenerateRandom;
+import trent.ops.crypto.ReEncrypt;
+import trent.ops.datakey.GenerateDataKey;
+import trent.ops.datakey.GenerateDataKeyWithoutPlaintext;
 import trent.ops.aliases.CreateAlias;
 import trent.ops.aliases.DeleteAlias;
 import trent.ops.aliases.ListAliases;
@@ -20,7 +27,7 @@ public final class KmsOperations {
 
   private KmsOperations() {}
 
-  public static OperationTable table(Keys keys, Aliases aliases) {
+  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes) {
     return OperationTable.builder()
         .add(new CancelKeyDeletion(keys))
         .add(new CreateKey(keys))
@@ -34,6 +41,12 @@ public final class KmsOperations {
         .add(new DeleteAlias(aliases))
         .add(new ListAliases(aliases))
         .add(new UpdateAlias(aliases))
+        .add(new Decrypt(envelopes))
+        .add(new Encrypt(envelopes))
+        .add(new GenerateRandom(envelopes))
+        .add(new ReEncrypt(envelopes))
+        .add(new GenerateDataKey(envelopes))
+        .add(new GenerateDataKeyWithoutPlaintext(envelopes))
         .build();
   }
 }

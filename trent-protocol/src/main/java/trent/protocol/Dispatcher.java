@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import trent.domain.error.KmsUnsupportedOperationException;
 import trent.domain.error.SerializationException;
 import trent.domain.error.UnknownOperationException;
 import trent.ops.CallContext;
@@ -71,8 +72,10 @@ public final class Dispatcher {
         || !isJsonProtocol(request.header("Content-Type"))) {
       throw new UnknownOperationException("");
     }
-    return operations.find(target.substring(TARGET_PREFIX.length()))
-        .orElseThrow(() -> new UnknownOperationException(""));
+    String name = target.substring(TARGET_PREFIX.length());
+    return operations.find(name).orElseThrow(() -> validator.operations().contains(name)
+        ? new KmsUnsupportedOperationException(name + " is not supported by this server yet.")
+        : new UnknownOperationException(""));
   }
 
   /** AWS JSON requests say so in their content type; parameters such as a charset are allowed. */

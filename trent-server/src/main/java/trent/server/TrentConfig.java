@@ -30,6 +30,7 @@ public final class TrentConfig {
   private final int maxBodyBytes;
   private final Duration idleTimeout;
   private final Duration deletionInterval;
+  private final Duration cacheRefresh;
   private final int ioThreads;
   private final Clock clock;
 
@@ -43,6 +44,7 @@ public final class TrentConfig {
     this.maxBodyBytes = b.maxBodyBytes;
     this.idleTimeout = b.idleTimeout;
     this.deletionInterval = b.deletionInterval;
+    this.cacheRefresh = b.cacheRefresh;
     this.ioThreads = b.ioThreads;
     this.clock = b.clock;
   }
@@ -95,6 +97,14 @@ public final class TrentConfig {
     return ioThreads;
   }
 
+  /**
+   * How old a cached key or alias may grow before it is reloaded in the background: the bound on
+   * how long a change made through another node sharing the database may go unseen here.
+   */
+  public Duration cacheRefresh() {
+    return cacheRefresh;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -123,6 +133,7 @@ public final class TrentConfig {
     private int maxBodyBytes = 1024 * 1024;
     private Duration idleTimeout = Duration.ofSeconds(120);
     private Duration deletionInterval = Duration.ofSeconds(60);
+    private Duration cacheRefresh = Duration.ofSeconds(5);
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
 
@@ -193,6 +204,14 @@ public final class TrentConfig {
 
     public Builder deletionInterval(Duration interval) {
       this.deletionInterval = require(interval, "deletion interval");
+      return this;
+    }
+
+    public Builder cacheRefresh(Duration refresh) {
+      if (refresh.isNegative() || refresh.isZero()) {
+        throw new IllegalArgumentException("cache refresh must be positive, was " + refresh);
+      }
+      this.cacheRefresh = refresh;
       return this;
     }
 

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trent.crypto.ThreadLocalSecureRandom;
 import trent.crypto.keyring.KeyFileRootOfTrust;
 import trent.crypto.keyring.Keyring;
 import trent.crypto.keyring.RootOfTrust;
 import trent.domain.alias.Aliases;
+import trent.domain.envelope.Envelopes;
+import trent.domain.key.KeyCache;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.ops.KmsOperations;
@@ -45,16 +48,18 @@ public final class TrentServer implements AutoCloseable {
   private final TrentConfig config;
   private final Storage storage;
   private final RootOfTrust root;
+  private final Keyring keyring;
   private final Keys keys;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
   private final HttpServer http;
 
-  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keys keys,
+  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, Keys keys,
       ExecutorService blocking, ScheduledExecutorService background, HttpServer http) {
     this.config = config;
     this.storage = storage;
     this.root = root;
+    this.keyring = keyring;
     this.keys = keys;
     this.blocking = blocking;
     this.background = background;
@@ -68,7 +73,7 @@ public final class TrentServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
     }
-    SecureRandom random = new SecureRandom();
+    SecureRandom random = ThreadLocalSecureRandom.create();
     Storage storage = SqliteStorage.open(config.dataDir().resolve(DATABASE_FILE));
     RootOfTrust root = null;
     ExecutorService blocking = null;
@@ -76,15 +81,19 @@ public final class TrentServer implements AutoCloseable {
     try {
       root = KeyFileRootOfTrust.openOrCreate(config.dataDir().resolve(ROOT_KEY_FILE), random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
-      Keys keys = new Keys(storage, new KeyMaterials(keyring, random), config.clock());
-      Aliases aliases = new Aliases(storage, config.clock());
+      KeyMaterials materials = new KeyMaterials(keyring, random);
+      background = Executors.newScheduledThreadPool(2, named("trent-background"));
+      KeyCache cache = new KeyCache(storage, materials, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
+          100_000, background);
+      Keys keys = new Keys(storage, materials, config.clock(), cache);
+      Aliases aliases = new Aliases(storage, config.clock(), cache);
+      Envelopes envelopes = new Envelopes(cache, random);
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
       blocking = Executors.newFixedThreadPool(64, named("trent-blocking"));
-      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases), ModelValidator.loadDefault(),
+      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases, envelopes), ModelValidator.loadDefault(),
           authenticator, new JsonCodec(), blocking);
-      background = Executors.newSingleThreadScheduledExecutor(named("trent-background"));
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       HttpServer http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
@@ -93,7 +102,7 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keys, blocking, background, http);
+      return new TrentServer(config, storage, root, keyring, keys, blocking, background, http);
     } catch (RuntimeException | InterruptedException e) {
       if (background != null) {
         background.shutdownNow();
@@ -155,6 +164,7 @@ public final class TrentServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    keyring.close();
     root.close();
     storage.close();
   }

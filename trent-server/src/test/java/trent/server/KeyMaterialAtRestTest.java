@@ -40,7 +40,7 @@ class KeyMaterialAtRestTest {
         KeyFileRootOfTrust root = KeyFileRootOfTrust.openOrCreate(dir.resolve("root.key"), random);
         Keyring keyring = Keyring.openOrCreate(root, storage, Clock.systemUTC(), random)) {
       KeyMaterials materials = new KeyMaterials(keyring, random);
-      Keys keys = new Keys(storage, materials, Clock.systemUTC());
+      Keys keys = new Keys(storage, materials, Clock.systemUTC(), trent.domain.key.KeyChangeListener.NONE);
       for (int i = 0; i < 20; i++) {
         KmsKey key = keys.create(scope, new NewKey("k" + i, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT,
             Origin.AWS_KMS, "{}", Map.of(), false));

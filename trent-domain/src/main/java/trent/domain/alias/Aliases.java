@@ -10,6 +10,7 @@ import trent.domain.error.NotAuthorizedException;
 import trent.domain.error.NotFoundException;
 import trent.domain.error.ValidationException;
 import trent.domain.key.KeyArns;
+import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyResolver;
 import trent.domain.key.KeyResolver.Forms;
 import trent.domain.key.KmsKey;
@@ -33,10 +34,12 @@ public final class Aliases {
   private final Storage storage;
   private final KeyResolver resolver = new KeyResolver();
   private final Clock clock;
+  private final KeyChangeListener listener;
 
-  public Aliases(Storage storage, Clock clock) {
+  public Aliases(Storage storage, Clock clock, KeyChangeListener listener) {
     this.storage = storage;
     this.clock = clock;
+    this.listener = listener;
   }
 
   public void create(Scope scope, String aliasName, String targetKeyId) {
@@ -52,6 +55,7 @@ public final class Aliases {
     } catch (DuplicateRecordException e) {
       throw AlreadyExistsException.aliasExists(arn(scope, aliasName));
     }
+    listener.aliasChanged(scope, aliasName);
   }
 
   public void update(Scope scope, String aliasName, String targetKeyId) {
@@ -65,11 +69,13 @@ public final class Aliases {
       return tx.aliases().update(new AliasRecord(alias.account(), alias.region(), alias.aliasName(),
           target.keyId(), alias.creationDate(), now, alias.version()));
     });
+    listener.aliasChanged(scope, aliasName);
   }
 
   public void delete(Scope scope, String aliasName) {
     checkName(aliasName);
     boolean deleted = storage.write(tx -> tx.aliases().delete(scope.account(), scope.region(), aliasName));
+    listener.aliasChanged(scope, aliasName);
     if (!deleted) {
       throw NotFoundException.aliasNotFound(arn(scope, aliasName));
     }

@@ -8,4 +8,9 @@ public final class CustomKeyStoreNotFoundException extends KmsException {
   public CustomKeyStoreNotFoundException(String message) {
     super(CODE, message);
   }
+
+  /** Trent has no custom key stores yet, so every id names none. */
+  public static CustomKeyStoreNotFoundException noSuchStore(String customKeyStoreId) {
+    return new CustomKeyStoreNotFoundException("Custom key store '" + customKeyStoreId + "' does not exist.");
+  }
 }

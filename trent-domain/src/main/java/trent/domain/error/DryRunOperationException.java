@@ -8,4 +8,9 @@ public final class DryRunOperationException extends KmsException {
   public DryRunOperationException(String message) {
     super(CODE, message);
   }
+
+  /** Recorded AWS text. */
+  public static DryRunOperationException wouldHaveSucceeded() {
+    return new DryRunOperationException("The request would have succeeded, but the DryRun option is set.");
+  }
 }

@@ -8,4 +8,9 @@ public final class IncorrectKeyException extends KmsException {
   public IncorrectKeyException(String message) {
     super(CODE, message);
   }
+
+  /** Recorded AWS text. */
+  public static IncorrectKeyException keyIdMismatch() {
+    return new IncorrectKeyException("The key ID in the request does not identify a CMK that can perform this operation.");
+  }
 }

@@ -8,4 +8,9 @@ public final class InvalidCiphertextException extends KmsException {
   public InvalidCiphertextException(String message) {
     super(CODE, message);
   }
+
+  /** AWS sends this error without a message, whatever was wrong with the ciphertext. */
+  public static InvalidCiphertextException invalid() {
+    return new InvalidCiphertextException("");
+  }
 }

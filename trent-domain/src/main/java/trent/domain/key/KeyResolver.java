@@ -3,7 +3,6 @@ package trent.domain.key;
 import java.util.Optional;
 import trent.domain.Scope;
 import trent.domain.error.NotFoundException;
-import trent.storage.AliasRecord;
 import trent.storage.KeyRecord;
 import trent.storage.Transaction;
 
@@ -26,6 +25,10 @@ public final class KeyResolver {
   }
 
   public KmsKey resolve(Transaction tx, Scope scope, String text, Forms forms) {
+    return resolve(KeyLookup.of(tx), scope, text, forms);
+  }
+
+  public KmsKey resolve(KeyLookup tx, Scope scope, String text, Forms forms) {
     KeyReference ref = KeyReference.parse(text);
     if (ref instanceof KeyReference.KeyId k) {
       return find(tx, scope, k.keyId());
@@ -56,16 +59,23 @@ public final class KeyResolver {
     }
   }
 
-  private static KmsKey find(Transaction tx, Scope scope, String keyId) {
-    Optional<KeyRecord> record = tx.keys().find(keyId)
+  /** The key of that id in the scope, if any. */
+  public static Optional<KmsKey> findInScope(KeyLookup tx, Scope scope, String keyId) {
+    return tx.key(keyId)
+        .filter(r -> r.account().equals(scope.account()) && r.region().equals(scope.region()))
+        .map(KmsKey::new);
+  }
+
+  private static KmsKey find(KeyLookup tx, Scope scope, String keyId) {
+    Optional<KeyRecord> record = tx.key(keyId)
         .filter(r -> r.account().equals(scope.account()) && r.region().equals(scope.region()));
     return new KmsKey(record.orElseThrow(
         () -> NotFoundException.keyDoesNotExist(KeyArns.key(scope.region(), scope.account(), keyId))));
   }
 
-  private static KmsKey viaAlias(Transaction tx, Scope scope, String aliasName) {
-    AliasRecord alias = tx.aliases().find(scope.account(), scope.region(), aliasName)
+  private static KmsKey viaAlias(KeyLookup tx, Scope scope, String aliasName) {
+    String target = tx.aliasTarget(scope, aliasName)
         .orElseThrow(() -> NotFoundException.aliasNotFound(KeyArns.alias(scope.region(), scope.account(), aliasName)));
-    return find(tx, scope, alias.targetKeyId());
+    return find(tx, scope, target);
   }
 }

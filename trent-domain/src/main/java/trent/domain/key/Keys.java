@@ -26,11 +26,13 @@ public final class Keys {
   private final KeyMaterials materials;
   private final KeyResolver resolver = new KeyResolver();
   private final Clock clock;
+  private final KeyChangeListener listener;
 
-  public Keys(Storage storage, KeyMaterials materials, Clock clock) {
+  public Keys(Storage storage, KeyMaterials materials, Clock clock, KeyChangeListener listener) {
     this.storage = storage;
     this.materials = materials;
     this.clock = clock;
+    this.listener = listener;
   }
 
   public Clock clock() {
@@ -52,6 +54,7 @@ public final class Keys {
       request.tags().forEach((k, v) -> tx.tags().put(new TagRecord(keyId, k, v)));
       return null;
     });
+    listener.keyChanged(keyId);
     return new KmsKey(record);
   }
 
@@ -65,10 +68,12 @@ public final class Keys {
    * sees the current record and throws the AWS error when the key's state does not allow it.
    */
   public KmsKey change(Scope scope, String keyIdText, Forms forms, Function<KmsKey, KeyRecord> transition) {
-    return storage.write(tx -> {
+    KmsKey changed = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, forms);
       return new KmsKey(tx.keys().update(transition.apply(key)));
     });
+    listener.keyChanged(changed.keyId());
+    return changed;
   }
 
   public Page<KmsKey> list(Scope scope, String marker, int limit) {
@@ -92,6 +97,7 @@ public final class Keys {
             .map(r -> tx.keys().delete(r.keyId()))
             .orElse(false));
         if (gone) {
+          listener.keyChanged(record.keyId());
           deleted++;
         }
       }

@@ -3,6 +3,8 @@ package trent.domain.key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import trent.domain.error.DisabledException;
+import trent.domain.error.InvalidKeyUsageException;
 import trent.domain.error.KMSInvalidStateException;
 import trent.storage.KeyRecord;
 
@@ -113,6 +115,30 @@ public final class KmsKey {
       throw state().invalidFor(arn);
     }
     return copy(state(), description, record.deletionDate(), record.pendingWindowInDays());
+  }
+
+  /**
+   * A cryptographic operation needs an Enabled key: Disabled is {@code DisabledException}, every
+   * other state {@code KMSInvalidStateException} (spec section 5).
+   */
+  public void requireEnabled() {
+    KeyState s = state();
+    if (s == KeyState.Disabled) {
+      throw DisabledException.keyDisabled(arn);
+    }
+    if (s != KeyState.Enabled) {
+      throw s.invalidFor(arn);
+    }
+  }
+
+  /** Symmetric encryption operations need a SYMMETRIC_DEFAULT key of usage ENCRYPT_DECRYPT. */
+  public void requireSymmetricEncryption(String operation) {
+    if (usage() != KeyUsage.ENCRYPT_DECRYPT) {
+      throw InvalidKeyUsageException.usageNotValidFor(arn, usage().name(), operation);
+    }
+    if (spec() != KeySpec.SYMMETRIC_DEFAULT) {
+      throw InvalidKeyUsageException.specNotValidFor(arn, spec().name(), operation);
+    }
   }
 
   /** Creating or repointing an alias at this key: not while it is pending deletion. */

@@ -63,7 +63,7 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
     }
     Origin origin = in.origin() == null ? Origin.AWS_KMS : Origin.valueOf(in.origin());
     if (in.customKeyStoreId() != null) {
-      throw new CustomKeyStoreNotFoundException("Custom key store '" + in.customKeyStoreId() + "' does not exist");
+      throw CustomKeyStoreNotFoundException.noSuchStore(in.customKeyStoreId());
     }
     if (origin != Origin.AWS_KMS) {
       throw new KmsUnsupportedOperationException("Origin " + origin + " is not supported by this server yet.");

@@ -1,0 +1,110 @@
+package trent.domain.key;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import trent.domain.Scope;
+import trent.domain.ciphertext.BackingKey;
+import trent.domain.error.KMSInternalException;
+import trent.storage.KeyMaterialRecord;
+import trent.storage.KeyRecord;
+import trent.storage.Storage;
+import trent.storage.Transaction;
+
+/**
+ * The data plane's view of keys, aliases and unwrapped backing keys, held in memory so that
+ * cryptographic operations touch no disk once a key has been used.
+ *
+ * <p>Guarantees: a change made through this server (state, deletion, alias) is visible to the
+ * next request, because the domain calls {@link #keyChanged} / {@link #aliasChanged} after storing
+ * it. A change made elsewhere (another node sharing the database) is picked up within
+ * {@code refreshAfter}: an entry older than that is reloaded in the background on its next use,
+ * and one unused for {@code expireAfter} is dropped. All three caches are bounded in size.
+ *
+ * <p>Unwrapped backing keys are not zeroed on eviction: a request may still be using one, and the
+ * JVM may hold copies anyway; they live only as long as the cache holds them.
+ */
+public final class KeyCache implements KeyLookup, KeyChangeListener {
+
+  private record AliasKey(String account, String region, String aliasName) {}
+
+  private record MaterialKey(String keyId, String materialId) {}
+
+  private final Storage storage;
+  private final KeyMaterials materials;
+  private final LoadingCache<String, Optional<KeyRecord>> keys;
+  private final LoadingCache<AliasKey, Optional<String>> aliases;
+  private final Cache<MaterialKey, BackingKey> backingKeys;
+
+  public KeyCache(Storage storage, KeyMaterials materials, Duration refreshAfter, Duration expireAfter,
+      long maximumKeys, Executor refreshExecutor) {
+    this.storage = storage;
+    this.materials = materials;
+    this.keys = Caffeine.newBuilder()
+        .maximumSize(maximumKeys)
+        .refreshAfterWrite(refreshAfter)
+        .expireAfterWrite(expireAfter)
+        .executor(refreshExecutor)
+        .build(keyId -> storage.read((Transaction tx) -> tx.keys().find(keyId)));
+    this.aliases = Caffeine.newBuilder()
+        .maximumSize(maximumKeys)
+        .refreshAfterWrite(refreshAfter)
+        .expireAfterWrite(expireAfter)
+        .executor(refreshExecutor)
+        .build(a -> storage.read((Transaction tx) ->
+            tx.aliases().find(a.account(), a.region(), a.aliasName()).map(r -> r.targetKeyId())));
+    this.backingKeys = Caffeine.newBuilder()
+        .maximumSize(maximumKeys)
+        .expireAfterAccess(expireAfter)
+        .executor(refreshExecutor)
+        .build();
+  }
+
+  @Override
+  public Optional<KeyRecord> key(String keyId) {
+    return keys.get(keyId);
+  }
+
+  @Override
+  public Optional<String> aliasTarget(Scope scope, String aliasName) {
+    return aliases.get(new AliasKey(scope.account(), scope.region(), aliasName));
+  }
+
+  /**
+   * The unwrapped material {@code materialId} of {@code key}, or empty when the key has no such
+   * material. A stored record that does not unwrap is a server fault, never a client error.
+   */
+  public Optional<BackingKey> backingKey(KmsKey key, String materialId) {
+    MaterialKey id = new MaterialKey(key.keyId(), materialId);
+    BackingKey cached = backingKeys.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<KeyMaterialRecord> record = storage.read((Transaction tx) -> tx.keyMaterials().find(key.keyId(), materialId));
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    BackingKey loaded;
+    try {
+      loaded = BackingKey.of(key.keyId(), materialId, materials.unwrap(key.arn(), record.get()));
+    } catch (RuntimeException e) {
+      throw new KMSInternalException("The key material of " + key.arn() + " could not be unwrapped.", e);
+    }
+    return Optional.of(backingKeys.asMap().computeIfAbsent(id, k -> loaded));
+  }
+
+  @Override
+  public void keyChanged(String keyId) {
+    keys.invalidate(keyId);
+    aliases.asMap().values().removeIf(target -> target.equals(Optional.of(keyId)));
+    backingKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
+  }
+
+  @Override
+  public void aliasChanged(Scope scope, String aliasName) {
+    aliases.invalidate(new AliasKey(scope.account(), scope.region(), aliasName));
+  }
+}

@@ -1,0 +1,72 @@
+package trent.ops;
+
+import java.util.Map;
+import trent.domain.Scope;
+import trent.domain.ciphertext.EncryptionContext;
+import trent.domain.error.DryRunOperationException;
+import trent.domain.error.InvalidKeyUsageException;
+import trent.domain.error.KmsUnsupportedOperationException;
+import trent.domain.error.ValidationException;
+import trent.domain.key.KeyCache;
+import trent.domain.key.KeyResolver;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.KmsKey;
+
+/**
+ * The checks every symmetric cryptographic operation makes, each a small step so that an
+ * operation's {@code execute} shows their order (spec section 8): resolve the key, key state,
+ * key usage, algorithm, dry run.
+ */
+public final class SymmetricSteps {
+
+  public static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
+
+  private static final KeyResolver RESOLVER = new KeyResolver();
+
+  private SymmetricSteps() {}
+
+  /** Resolves a KeyId in any form through the in-memory cache. */
+  public static KmsKey resolve(KeyCache keys, Scope scope, String keyId) {
+    return RESOLVER.resolve(keys, scope, keyId, Forms.ANY);
+  }
+
+  /** State, then usage: an Enabled symmetric encryption key. */
+  public static KmsKey usable(KmsKey key, String operation) {
+    key.requireEnabled();
+    key.requireSymmetricEncryption(operation);
+    return key;
+  }
+
+  /** A symmetric key encrypts only with SYMMETRIC_DEFAULT (the default when absent). */
+  public static void requireSymmetricAlgorithm(String algorithm, KmsKey key) {
+    if (algorithm != null && !algorithm.equals(SYMMETRIC_DEFAULT)) {
+      throw InvalidKeyUsageException.algorithmIncompatible(algorithm, key.spec().name());
+    }
+  }
+
+  /** All checks passed: a dry run ends here. */
+  public static void dryRun(Boolean dryRun) {
+    if (Boolean.TRUE.equals(dryRun)) {
+      throw DryRunOperationException.wouldHaveSucceeded();
+    }
+  }
+
+  public static EncryptionContext context(Map<String, String> pairs) {
+    if (pairs == null || pairs.isEmpty()) {
+      return EncryptionContext.empty();
+    }
+    try {
+      return EncryptionContext.of(pairs);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("EncryptionContext contains a string that is not valid Unicode.");
+    }
+  }
+
+  /** Trent cannot verify AWS Nitro Enclaves attestation documents, so it refuses them openly. */
+  public static void refuseRecipient(Object recipient) {
+    if (recipient != null) {
+      throw new KmsUnsupportedOperationException(
+          "Recipient (AWS Nitro Enclaves attestation) is not supported by this server.");
+    }
+  }
+}

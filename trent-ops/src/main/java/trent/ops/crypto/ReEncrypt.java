@@ -1,0 +1,62 @@
+package trent.ops.crypto;
+
+import java.util.List;
+import java.util.Map;
+import trent.crypto.SecretBytes;
+import trent.domain.ciphertext.CiphertextHeader;
+import trent.domain.envelope.Envelopes;
+import trent.domain.envelope.Envelopes.Sealed;
+import trent.domain.error.IncorrectKeyException;
+import trent.domain.error.ValidationException;
+import trent.domain.key.KmsKey;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+import trent.ops.SymmetricSteps;
+
+/**
+ * ReEncrypt (OPERATIONS.md "ReEncrypt"): decrypts under the source key and encrypts under the
+ * destination key without the plaintext leaving the server. The source side follows Decrypt's
+ * rules, the destination side Encrypt's.
+ */
+public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.Response> {
+
+  public record Request(byte[] ciphertextBlob, Map<String, String> sourceEncryptionContext, String sourceKeyId,
+      String destinationKeyId, Map<String, String> destinationEncryptionContext, String sourceEncryptionAlgorithm,
+      String destinationEncryptionAlgorithm, List<String> grantTokens, Boolean dryRun, List<String> dryRunModifiers) {}
+
+  public record Response(byte[] ciphertextBlob, String sourceKeyId, String keyId, String sourceEncryptionAlgorithm,
+      String destinationEncryptionAlgorithm, String sourceKeyMaterialId, String destinationKeyMaterialId) {}
+
+  private final Envelopes envelopes;
+
+  public ReEncrypt(Envelopes envelopes) {
+    super("ReEncrypt", Request.class, false);
+    this.envelopes = envelopes;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    if (in.ciphertextBlob() == null) {
+      throw new ValidationException(
+          "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+    }
+    CiphertextHeader header = envelopes.header(in.ciphertextBlob());
+    KmsKey source = envelopes.keyOf(scope(context), header);
+    if (in.sourceKeyId() != null
+        && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.sourceKeyId()).keyId().equals(source.keyId())) {
+      throw IncorrectKeyException.keyIdMismatch();
+    }
+    KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+    SymmetricSteps.usable(source, name());
+    SymmetricSteps.usable(destination, name());
+    SymmetricSteps.requireSymmetricAlgorithm(in.sourceEncryptionAlgorithm(), source);
+    SymmetricSteps.requireSymmetricAlgorithm(in.destinationEncryptionAlgorithm(), destination);
+    SymmetricSteps.dryRun(in.dryRun());
+    try (SecretBytes plaintext = envelopes.open(source, header, in.ciphertextBlob(),
+        SymmetricSteps.context(in.sourceEncryptionContext()))) {
+      Sealed sealed = envelopes.seal(destination, plaintext, SymmetricSteps.context(in.destinationEncryptionContext()));
+      return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), SymmetricSteps.SYMMETRIC_DEFAULT,
+          SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId(), sealed.keyMaterialId());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Cryptographic data-plane operations (OPERATIONS.md, "Cryptographic data-plane operations"). */
+package trent.ops.crypto;

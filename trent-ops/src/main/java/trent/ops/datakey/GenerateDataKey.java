@@ -1,0 +1,41 @@
+package trent.ops.datakey;
+
+import java.util.List;
+import java.util.Map;
+import trent.crypto.SecretBytes;
+import trent.domain.envelope.Envelopes;
+import trent.domain.envelope.Envelopes.DataKey;
+import trent.domain.key.KmsKey;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+import trent.ops.SymmetricSteps;
+
+/** GenerateDataKey (OPERATIONS.md "GenerateDataKey"): a fresh data key, in plaintext and encrypted. */
+public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request, GenerateDataKey.Response> {
+
+  public record Request(String keyId, Map<String, String> encryptionContext, Integer numberOfBytes, String keySpec,
+      List<String> grantTokens, Object recipient, Boolean dryRun) {}
+
+  public record Response(byte[] ciphertextBlob, byte[] plaintext, String keyId, String keyMaterialId) {}
+
+  private final Envelopes envelopes;
+
+  public GenerateDataKey(Envelopes envelopes) {
+    super("GenerateDataKey", Request.class, false);
+    this.envelopes = envelopes;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
+    KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    SymmetricSteps.usable(key, name());
+    SymmetricSteps.refuseRecipient(in.recipient());
+    SymmetricSteps.dryRun(in.dryRun());
+    DataKey dataKey = envelopes.generateDataKey(key, length, SymmetricSteps.context(in.encryptionContext()));
+    try (SecretBytes plaintext = dataKey.plaintext()) {
+      return new Response(dataKey.sealed().ciphertextBlob(), plaintext.revealCopy(), key.arn(),
+          dataKey.sealed().keyMaterialId());
+    }
+  }
+}

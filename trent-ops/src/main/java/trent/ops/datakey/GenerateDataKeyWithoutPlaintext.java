@@ -1,0 +1,40 @@
+package trent.ops.datakey;
+
+import java.util.List;
+import java.util.Map;
+import trent.domain.envelope.Envelopes;
+import trent.domain.envelope.Envelopes.Sealed;
+import trent.domain.key.KmsKey;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+import trent.ops.SymmetricSteps;
+
+/**
+ * GenerateDataKeyWithoutPlaintext ({@code GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.md}): a fresh data key,
+ * returned only encrypted. The domain call used here never hands the plaintext out.
+ */
+public final class GenerateDataKeyWithoutPlaintext
+    extends BaseOperation<GenerateDataKeyWithoutPlaintext.Request, GenerateDataKeyWithoutPlaintext.Response> {
+
+  public record Request(String keyId, Map<String, String> encryptionContext, String keySpec, Integer numberOfBytes,
+      List<String> grantTokens, Boolean dryRun) {}
+
+  public record Response(byte[] ciphertextBlob, String keyId, String keyMaterialId) {}
+
+  private final Envelopes envelopes;
+
+  public GenerateDataKeyWithoutPlaintext(Envelopes envelopes) {
+    super("GenerateDataKeyWithoutPlaintext", Request.class, false);
+    this.envelopes = envelopes;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
+    KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    SymmetricSteps.usable(key, name());
+    SymmetricSteps.dryRun(in.dryRun());
+    Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length, SymmetricSteps.context(in.encryptionContext()));
+    return new Response(sealed.ciphertextBlob(), key.arn(), sealed.keyMaterialId());
+  }
+}
