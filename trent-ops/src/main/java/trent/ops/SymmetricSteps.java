@@ -51,6 +51,19 @@ public final class SymmetricSteps {
     }
   }
 
+  /** A dry run with the IGNORE_CIPHERTEXT modifier checks the key without a ciphertext. */
+  public static boolean ignoresCiphertext(Boolean dryRun, java.util.List<String> modifiers) {
+    return Boolean.TRUE.equals(dryRun) && modifiers != null && modifiers.contains("IGNORE_CIPHERTEXT");
+  }
+
+  /** Without a ciphertext to name the key, the request must (documented rule; the text is ours). */
+  public static String requireKeyIdWithoutCiphertext(String keyId, String member) {
+    if (keyId == null) {
+      throw new ValidationException(member + " is required when DryRunModifiers contains IGNORE_CIPHERTEXT.");
+    }
+    return keyId;
+  }
+
   public static EncryptionContext context(Map<String, String> pairs) {
     if (pairs == null || pairs.isEmpty()) {
       return EncryptionContext.empty();

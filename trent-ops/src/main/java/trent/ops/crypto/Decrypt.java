@@ -32,6 +32,13 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
 
   @Override
   public Response execute(Request in, CallContext context) {
+    if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
+      KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context),
+          SymmetricSteps.requireKeyIdWithoutCiphertext(in.keyId(), "KeyId"));
+      SymmetricSteps.usable(key, name());
+      SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
+      SymmetricSteps.dryRun(true);
+    }
     if (in.ciphertextBlob() == null) {
       throw new ValidationException(
           "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");

@@ -36,6 +36,14 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
 
   @Override
   public Response execute(Request in, CallContext context) {
+    if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
+      KmsKey source = SymmetricSteps.resolve(envelopes.keys(), scope(context),
+          SymmetricSteps.requireKeyIdWithoutCiphertext(in.sourceKeyId(), "SourceKeyId"));
+      KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+      SymmetricSteps.usable(source, name());
+      SymmetricSteps.usable(destination, name());
+      SymmetricSteps.dryRun(true);
+    }
     if (in.ciphertextBlob() == null) {
       throw new ValidationException(
           "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");

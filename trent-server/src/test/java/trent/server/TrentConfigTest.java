@@ -1,0 +1,83 @@
+package trent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trent.protocol.Identity;
+
+class TrentConfigTest {
+
+  static final Identity ALICE = new Identity("AKIDEXAMPLE", "secret", "111122223333", "arn:aws:iam::111122223333:user/alice");
+
+  @Test
+  void developmentModeIsRefusedOffLoopbackUnlessForced() {
+    assertThatThrownBy(() -> TrentConfig.builder().host("0.0.0.0").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("development mode")
+        .hasMessageContaining("--insecure-dev-mode");
+    assertThat(TrentConfig.builder().host("0.0.0.0").insecureDevMode(true).build().developmentMode()).isTrue();
+    assertThat(TrentConfig.builder().host("0.0.0.0").identities(List.of(ALICE)).build().developmentMode()).isFalse();
+    assertThat(TrentConfig.builder().host("127.0.0.1").build().developmentMode()).isTrue();
+    assertThat(TrentConfig.builder().host("localhost").build().developmentMode()).isTrue();
+  }
+
+  @Test
+  void badSettingsAreRefusedWithTheirName() {
+    assertThatThrownBy(() -> TrentConfig.builder().port(70000)).hasMessageContaining("port");
+    assertThatThrownBy(() -> TrentConfig.builder().developmentAccount("12")).hasMessageContaining("development account");
+    assertThatThrownBy(() -> TrentConfig.builder().identities(List.of(ALICE, ALICE))).hasMessageContaining("appears twice");
+    assertThatThrownBy(() -> TrentConfig.builder().identities(List.of(
+        new Identity("AKID", "s", "111122223333", "arn:aws:iam::999999999999:root"))))
+        .hasMessageContaining("arn of AKID");
+    assertThatThrownBy(() -> TrentConfig.builder().identities(List.of(new Identity("AKID", "s", "abc", "arn:aws:iam::abc:root"))))
+        .hasMessageContaining("12 digits");
+  }
+
+  @Test
+  void theConfigFileHasTheDocumentedShape(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, """
+        port: 4700
+        identities:
+          - accessKeyId: AKIDEXAMPLE
+            secretAccessKey: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
+            account: "111122223333"
+            arn: arn:aws:iam::111122223333:user/alice
+            policy: { Version: "2012-10-17", Statement: [] }
+          - accessKeyId: AKIDROLE
+            secretAccessKey: other
+            account: "444455556666"
+            arn: arn:aws:iam::444455556666:role/ops
+        """);
+    TrentConfig config = ConfigFile.read(file).applyTo(TrentConfig.builder()).build();
+    assertThat(config.port()).isEqualTo(4700);
+    assertThat(config.identities()).extracting(Identity::accessKeyId).containsExactly("AKIDEXAMPLE", "AKIDROLE");
+    assertThat(config.identities().get(1).arn()).isEqualTo("arn:aws:iam::444455556666:role/ops");
+    assertThat(config.developmentMode()).isFalse();
+  }
+
+  @Test
+  void aMisspeltSettingIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, "identites: []\n");
+    assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown setting 'identites'");
+  }
+
+  @Test
+  void anIdentityWithoutASecretIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, "identities:\n  - accessKeyId: A\n    account: \"111122223333\"\n    arn: arn:aws:iam::111122223333:root\n");
+    assertThatThrownBy(() -> ConfigFile.read(file).applyTo(TrentConfig.builder()))
+        .hasMessage("identities[0]: secretAccessKey is required");
+  }
+
+  @Test
+  void identitiesNeverShowTheirSecret() {
+    assertThat(ALICE.toString()).doesNotContain("secret");
+  }
+}
