@@ -1,0 +1,414 @@
+package trent.storage.memory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import trent.storage.AliasRecord;
+import trent.storage.AliasRepository;
+import trent.storage.DuplicateRecordException;
+import trent.storage.KeyMaterialRecord;
+import trent.storage.KeyMaterialRepository;
+import trent.storage.KeyRecord;
+import trent.storage.KeyRepository;
+import trent.storage.KeyringRepository;
+import trent.storage.KeyringTermRecord;
+import trent.storage.StaleRecordException;
+import trent.storage.Storage;
+import trent.storage.StorageException;
+import trent.storage.TagRecord;
+import trent.storage.TagRepository;
+import trent.storage.Transaction;
+
+/**
+ * The storage SPI in memory.
+ *
+ * <p>Writes are serialised by one lock and made atomic by an undo log: every change a unit of
+ * work makes is recorded with its inverse, and a unit that throws is undone in reverse order
+ * before its exception reaches the caller. Reads share the lock, so they see a consistent state
+ * that includes every write that returned before them. Records are immutable, so they are kept
+ * as given. Not durable by design.
+ */
+public final class InMemoryStorage implements Storage {
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ThreadLocal<Boolean> inWork = ThreadLocal.withInitial(() -> false);
+  private final TreeMap<String, KeyRecord> keys = new TreeMap<>();
+  private final Map<String, TreeMap<Long, KeyMaterialRecord>> materials = new HashMap<>();
+  private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
+  private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
+  private final TreeMap<Integer, KeyringTermRecord> terms = new TreeMap<>();
+  private long materialSequence;
+  private volatile boolean closed;
+
+  @Override
+  public <T> T read(Work<T> work) {
+    return run(work, false);
+  }
+
+  @Override
+  public <T> T write(Work<T> work) {
+    return run(work, true);
+  }
+
+  private <T> T run(Work<T> work, boolean writable) {
+    if (inWork.get()) {
+      throw new IllegalStateException("storage called from inside a unit of work of the same store");
+    }
+    var held = writable ? lock.writeLock() : lock.readLock();
+    held.lock();
+    inWork.set(true);
+    Tx tx = new Tx(writable);
+    try {
+      if (closed) {
+        throw new StorageException("the store is closed");
+      }
+      T result = work.run(tx);
+      tx.undo.clear();
+      return result;
+    } catch (RuntimeException | Error e) {
+      tx.rollback();
+      throw e;
+    } finally {
+      tx.open = false;
+      inWork.set(false);
+      held.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (inWork.get()) {
+      throw new IllegalStateException("close called from inside a unit of work of the same store");
+    }
+    lock.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static String aliasId(String account, String region, String aliasName) {
+    return account + '\u0000' + region + '\u0000' + aliasName;
+  }
+
+  private static void requireLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+    }
+  }
+
+  /** One unit of work: its repositories check that it is still running and record undo steps. */
+  private final class Tx implements Transaction, KeyRepository, KeyMaterialRepository, AliasRepository,
+      KeyringRepository {
+
+    private final boolean writable;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private boolean open = true;
+
+    Tx(boolean writable) {
+      this.writable = writable;
+    }
+
+    private void check(boolean writing) {
+      if (!open) {
+        throw new IllegalStateException("transaction used after its work returned");
+      }
+      if (writing && !writable) {
+        throw new StorageException("read-only work tried to write");
+      }
+    }
+
+    void rollback() {
+      while (!undo.isEmpty()) {
+        undo.pop().run();
+      }
+    }
+
+    private void requireKey(String keyId) {
+      if (!keys.containsKey(keyId)) {
+        throw new StorageException("no key " + keyId + " is stored");
+      }
+    }
+
+    @Override
+    public KeyRepository keys() {
+      return this;
+    }
+
+    @Override
+    public KeyMaterialRepository keyMaterials() {
+      return this;
+    }
+
+    @Override
+    public AliasRepository aliases() {
+      return this;
+    }
+
+    @Override
+    public TagRepository tags() {
+      return tagRepository;
+    }
+
+    private final TagRepository tagRepository = new TagRepository() {
+      @Override
+      public List<TagRecord> list(String keyId) {
+        check(false);
+        TreeMap<String, TagRecord> t = tags.get(keyId);
+        return t == null ? List.of() : List.copyOf(t.values());
+      }
+
+      @Override
+      public void put(TagRecord tag) {
+        check(true);
+        requireKey(tag.keyId());
+        TreeMap<String, TagRecord> t = tags.computeIfAbsent(tag.keyId(), k -> new TreeMap<>());
+        TagRecord previous = t.put(tag.tagKey(), tag);
+        undo.push(() -> {
+          if (previous == null) {
+            t.remove(tag.tagKey());
+          } else {
+            t.put(tag.tagKey(), previous);
+          }
+        });
+      }
+
+      @Override
+      public boolean remove(String keyId, String tagKey) {
+        check(true);
+        TreeMap<String, TagRecord> t = tags.get(keyId);
+        TagRecord previous = t == null ? null : t.remove(tagKey);
+        if (previous == null) {
+          return false;
+        }
+        undo.push(() -> t.put(tagKey, previous));
+        return true;
+      }
+    };
+
+    @Override
+    public KeyringRepository keyring() {
+      return this;
+    }
+
+    // Keys
+
+    @Override
+    public Optional<KeyRecord> find(String keyId) {
+      check(false);
+      return Optional.ofNullable(keys.get(keyId));
+    }
+
+    @Override
+    public void insert(KeyRecord key) {
+      check(true);
+      if (key.version() != 0) {
+        throw new IllegalArgumentException("a new key must have version 0, was " + key.version());
+      }
+      if (keys.containsKey(key.keyId())) {
+        throw new DuplicateRecordException("key " + key.keyId() + " exists");
+      }
+      keys.put(key.keyId(), key);
+      undo.push(() -> keys.remove(key.keyId()));
+    }
+
+    @Override
+    public KeyRecord update(KeyRecord key) {
+      check(true);
+      KeyRecord stored = keys.get(key.keyId());
+      if (stored == null || stored.version() != key.version()) {
+        throw new StaleRecordException("key " + key.keyId() + " is not at version " + key.version());
+      }
+      KeyRecord next = new KeyRecord(key.keyId(), key.account(), key.region(), key.description(), key.keySpec(),
+          key.keyUsage(), key.origin(), key.keyState(), key.creationDate(), key.deletionDate(),
+          key.pendingWindowInDays(), key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
+      keys.put(key.keyId(), next);
+      undo.push(() -> keys.put(key.keyId(), stored));
+      return next;
+    }
+
+    @Override
+    public boolean delete(String keyId) {
+      check(true);
+      KeyRecord stored = keys.remove(keyId);
+      if (stored == null) {
+        return false;
+      }
+      undo.push(() -> keys.put(keyId, stored));
+      TreeMap<Long, KeyMaterialRecord> material = materials.remove(keyId);
+      if (material != null) {
+        undo.push(() -> materials.put(keyId, material));
+      }
+      TreeMap<String, TagRecord> keyTags = tags.remove(keyId);
+      if (keyTags != null) {
+        undo.push(() -> tags.put(keyId, keyTags));
+      }
+      List<AliasRecord> pointing = aliases.values().stream().filter(a -> a.targetKeyId().equals(keyId)).toList();
+      for (AliasRecord a : pointing) {
+        String id = aliasId(a.account(), a.region(), a.aliasName());
+        aliases.remove(id);
+        undo.push(() -> aliases.put(id, a));
+      }
+      return true;
+    }
+
+    @Override
+    public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
+      check(false);
+      requireLimit(limit);
+      var tail = afterKeyId == null ? keys : keys.tailMap(afterKeyId, false);
+      List<KeyRecord> page = new ArrayList<>();
+      for (KeyRecord k : tail.values()) {
+        if (page.size() == limit) {
+          break;
+        }
+        if (k.account().equals(account) && k.region().equals(region)) {
+          page.add(k);
+        }
+      }
+      return page;
+    }
+
+    @Override
+    public List<KeyRecord> listDeletionDue(String keyState, java.time.Instant notAfter, int limit) {
+      check(false);
+      requireLimit(limit);
+      return keys.values().stream()
+          .filter(k -> k.keyState().equals(keyState) && k.deletionDate() != null && !k.deletionDate().isAfter(notAfter))
+          .sorted(java.util.Comparator.comparing(KeyRecord::deletionDate).thenComparing(KeyRecord::keyId))
+          .limit(limit)
+          .toList();
+    }
+
+    // Key material
+
+    @Override
+    public Optional<KeyMaterialRecord> find(String keyId, String materialId) {
+      check(false);
+      TreeMap<Long, KeyMaterialRecord> m = materials.get(keyId);
+      return m == null ? Optional.empty()
+          : m.values().stream().filter(r -> r.materialId().equals(materialId)).findFirst();
+    }
+
+    @Override
+    public List<KeyMaterialRecord> list(String keyId) {
+      check(false);
+      TreeMap<Long, KeyMaterialRecord> m = materials.get(keyId);
+      if (m == null) {
+        return List.of();
+      }
+      return m.values().stream()
+          .sorted(java.util.Comparator.comparing(KeyMaterialRecord::createdAt))
+          .toList();
+    }
+
+    @Override
+    public void insert(KeyMaterialRecord material) {
+      check(true);
+      requireKey(material.keyId());
+      if (find(material.keyId(), material.materialId()).isPresent()) {
+        throw new DuplicateRecordException("key " + material.keyId() + " has material " + material.materialId());
+      }
+      long sequence = materialSequence++;
+      TreeMap<Long, KeyMaterialRecord> m = materials.computeIfAbsent(material.keyId(), k -> new TreeMap<>());
+      m.put(sequence, material);
+      undo.push(() -> m.remove(sequence));
+    }
+
+    // Aliases
+
+    @Override
+    public Optional<AliasRecord> find(String account, String region, String aliasName) {
+      check(false);
+      return Optional.ofNullable(aliases.get(aliasId(account, region, aliasName)));
+    }
+
+    @Override
+    public void insert(AliasRecord alias) {
+      check(true);
+      if (alias.version() != 0) {
+        throw new IllegalArgumentException("a new alias must have version 0, was " + alias.version());
+      }
+      requireKey(alias.targetKeyId());
+      String id = aliasId(alias.account(), alias.region(), alias.aliasName());
+      if (aliases.containsKey(id)) {
+        throw new DuplicateRecordException("alias " + alias.aliasName() + " exists");
+      }
+      aliases.put(id, alias);
+      undo.push(() -> aliases.remove(id));
+    }
+
+    @Override
+    public AliasRecord update(AliasRecord alias) {
+      check(true);
+      String id = aliasId(alias.account(), alias.region(), alias.aliasName());
+      AliasRecord stored = aliases.get(id);
+      if (stored == null || stored.version() != alias.version()) {
+        throw new StaleRecordException("alias " + alias.aliasName() + " is not at version " + alias.version());
+      }
+      requireKey(alias.targetKeyId());
+      AliasRecord next = new AliasRecord(alias.account(), alias.region(), alias.aliasName(), alias.targetKeyId(),
+          alias.creationDate(), alias.lastUpdatedDate(), alias.version() + 1);
+      aliases.put(id, next);
+      undo.push(() -> aliases.put(id, stored));
+      return next;
+    }
+
+    @Override
+    public boolean delete(String account, String region, String aliasName) {
+      check(true);
+      String id = aliasId(account, region, aliasName);
+      AliasRecord stored = aliases.remove(id);
+      if (stored == null) {
+        return false;
+      }
+      undo.push(() -> aliases.put(id, stored));
+      return true;
+    }
+
+    @Override
+    public List<AliasRecord> list(String account, String region, String targetKeyId, String afterAliasName, int limit) {
+      check(false);
+      requireLimit(limit);
+      String prefix = aliasId(account, region, "");
+      var tail = afterAliasName == null
+          ? aliases.tailMap(prefix, true)
+          : aliases.tailMap(aliasId(account, region, afterAliasName), false);
+      List<AliasRecord> page = new ArrayList<>();
+      for (Map.Entry<String, AliasRecord> e : tail.entrySet()) {
+        if (page.size() == limit || !e.getKey().startsWith(prefix)) {
+          break;
+        }
+        if (targetKeyId == null || e.getValue().targetKeyId().equals(targetKeyId)) {
+          page.add(e.getValue());
+        }
+      }
+      return page;
+    }
+
+    // Keyring
+
+    @Override
+    public List<KeyringTermRecord> list() {
+      check(false);
+      return List.copyOf(terms.values());
+    }
+
+    @Override
+    public void insert(KeyringTermRecord term) {
+      check(true);
+      if (terms.containsKey(term.term())) {
+        throw new DuplicateRecordException("keyring term " + term.term() + " exists");
+      }
+      terms.put(term.term(), term);
+      undo.push(() -> terms.remove(term.term()));
+    }
+  }
+}
