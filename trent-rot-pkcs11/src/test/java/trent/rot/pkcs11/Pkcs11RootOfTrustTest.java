@@ -197,24 +197,4 @@ class Pkcs11RootOfTrustTest {
     assertThatThrownBy(() -> root.wrap(new byte[1], aad)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> root.unwrap(wrapped, aad)).isInstanceOf(IllegalStateException.class);
   }
-
-  @Test
-  void configRejectsBadSettingsWhenSet() {
-    assertThatThrownBy(() -> Pkcs11Config.builder().library(Path.of("relative.so")))
-        .hasMessageContaining("must be absolute");
-    assertThatThrownBy(() -> Pkcs11Config.builder().tokenLabel(" padded"))
-        .hasMessageContaining("must not start or end with blanks");
-    assertThatThrownBy(() -> Pkcs11Config.builder().tokenLabel("x".repeat(33)))
-        .hasMessageContaining("token label must be at most 32 bytes");
-    assertThatThrownBy(() -> Pkcs11Config.builder().keyLabel("x".repeat(129)))
-        .hasMessageContaining("key label must be at most 128 bytes");
-    assertThatThrownBy(() -> Pkcs11Config.builder().pin(new char[0]))
-        .hasMessageContaining("PIN must not be empty");
-    assertThatThrownBy(() -> Pkcs11Config.builder().tokenLabel("t").build())
-        .hasMessageContaining("the library is not set");
-    char[] pin = "1234".toCharArray();
-    Pkcs11Config config = Pkcs11Config.builder().library(Path.of("/x.so")).tokenLabel("t")
-        .keyLabel("k").pin(pin).build();
-    assertThat(config.toString()).doesNotContain("1234");
-  }
 }
