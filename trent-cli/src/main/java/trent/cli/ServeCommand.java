@@ -30,6 +30,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (identities, ...).")
   Path config;
 
+  @Option(names = "--in-memory",
+      description = "Keep keys only in memory under a throwaway root key; nothing is written to disk.")
+  boolean inMemory;
+
   @Option(names = "--insecure-dev-mode",
       description = "Allow development mode (no authentication) on a non-loopback address.")
   boolean insecureDevMode;
@@ -50,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
       builder.dataDir(dataDir);
     }
     builder.insecureDevMode(insecureDevMode);
+    builder.inMemory(inMemory);
     TrentConfig settings;
     try {
       settings = builder.build();
@@ -61,7 +66,8 @@ final class ServeCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
     try (TrentServer server = TrentServer.start(settings)) {
-      String mode = settings.developmentMode() ? " (development mode, account " + settings.developmentAccount() + ")" : "";
+      String mode = (settings.developmentMode() ? " (development mode, account " + settings.developmentAccount() + ")" : "")
+          + (settings.inMemory() ? " (in memory: nothing is kept)" : "");
       System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);
       System.out.flush();
       stop.await();

@@ -31,6 +31,7 @@ public final class TrentConfig {
   private final Duration idleTimeout;
   private final Duration deletionInterval;
   private final Duration cacheRefresh;
+  private final boolean inMemory;
   private final int ioThreads;
   private final Clock clock;
 
@@ -45,6 +46,7 @@ public final class TrentConfig {
     this.idleTimeout = b.idleTimeout;
     this.deletionInterval = b.deletionInterval;
     this.cacheRefresh = b.cacheRefresh;
+    this.inMemory = b.inMemory;
     this.ioThreads = b.ioThreads;
     this.clock = b.clock;
   }
@@ -105,6 +107,11 @@ public final class TrentConfig {
     return cacheRefresh;
   }
 
+  /** Whether keys are kept only in memory, under an ephemeral root: nothing is written to disk. */
+  public boolean inMemory() {
+    return inMemory;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -134,6 +141,7 @@ public final class TrentConfig {
     private Duration idleTimeout = Duration.ofSeconds(120);
     private Duration deletionInterval = Duration.ofSeconds(60);
     private Duration cacheRefresh = Duration.ofSeconds(5);
+    private boolean inMemory;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
 
@@ -212,6 +220,12 @@ public final class TrentConfig {
         throw new IllegalArgumentException("cache refresh must be positive, was " + refresh);
       }
       this.cacheRefresh = refresh;
+      return this;
+    }
+
+    /** Keep everything in memory (no data dir is used); everything is gone when the server stops. */
+    public Builder inMemory(boolean inMemory) {
+      this.inMemory = inMemory;
       return this;
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trent.crypto.ThreadLocalSecureRandom;
+import trent.crypto.keyring.EphemeralRootOfTrust;
 import trent.crypto.keyring.KeyFileRootOfTrust;
 import trent.crypto.keyring.Keyring;
 import trent.crypto.keyring.RootOfTrust;
@@ -29,6 +30,7 @@ import trent.protocol.http.HttpServer;
 import trent.protocol.json.JsonCodec;
 import trent.protocol.model.ModelValidator;
 import trent.storage.Storage;
+import trent.storage.memory.InMemoryStorage;
 import trent.storage.sqlite.SqliteStorage;
 
 /**
@@ -68,18 +70,15 @@ public final class TrentServer implements AutoCloseable {
 
   /** Opens the data dir (creating it on first start) and starts listening. */
   public static TrentServer start(TrentConfig config) {
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
-    }
     SecureRandom random = ThreadLocalSecureRandom.create();
-    Storage storage = SqliteStorage.open(config.dataDir().resolve(DATABASE_FILE));
+    Storage storage = openStorage(config);
     RootOfTrust root = null;
     ExecutorService blocking = null;
     ScheduledExecutorService background = null;
     try {
-      root = KeyFileRootOfTrust.openOrCreate(config.dataDir().resolve(ROOT_KEY_FILE), random);
+      root = config.inMemory()
+          ? EphemeralRootOfTrust.create(random)
+          : KeyFileRootOfTrust.openOrCreate(config.dataDir().resolve(ROOT_KEY_FILE), random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
       KeyMaterials materials = new KeyMaterials(keyring, random);
       background = Executors.newScheduledThreadPool(2, named("trent-background"));
@@ -120,6 +119,18 @@ public final class TrentServer implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  private static Storage openStorage(TrentConfig config) {
+    if (config.inMemory()) {
+      return new InMemoryStorage();
+    }
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+    }
+    return SqliteStorage.open(config.dataDir().resolve(DATABASE_FILE));
   }
 
   private static void deleteDueKeys(Keys keys) {
