@@ -25,7 +25,7 @@ final class PostgresAliasRepository implements AliasRepository {
   @Override
   public Optional<AliasRecord> find(String account, String region, String aliasName) {
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "SELECT " + COLUMNS + " FROM aliases WHERE account = ? AND region = ? AND alias_name = ?")) {
+        "SELECT " + COLUMNS + " FROM aliases WHERE account = ? AND region = ? AND alias_name = ?" + tx.rowLock())) {
       ps.setString(1, account);
       ps.setString(2, region);
       ps.setString(3, aliasName);

@@ -26,7 +26,8 @@ final class PostgresKeyRepository implements KeyRepository {
 
   @Override
   public Optional<KeyRecord> find(String keyId) {
-    try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM keys WHERE key_id = ?")) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "SELECT " + COLUMNS + " FROM keys WHERE key_id = ?" + tx.rowLock())) {
       ps.setString(1, keyId);
       return Optional.ofNullable(single(ps));
     } catch (SQLException e) {
@@ -71,9 +72,22 @@ final class PostgresKeyRepository implements KeyRepository {
         key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
   }
 
+  /**
+   * Locks the key row first ({@code FOR UPDATE}): a concurrent transaction adding material, an
+   * alias or a tag to the key either commits before, and its record is deleted with the key, or
+   * waits and then fails because the key is gone.
+   */
   @Override
   public boolean delete(String keyId) {
     try {
+      try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM keys WHERE key_id = ? FOR UPDATE")) {
+        ps.setString(1, keyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+        }
+      }
       for (String child : List.of("key_materials", "aliases", "tags")) {
         String column = child.equals("aliases") ? "target_key_id" : "key_id";
         try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {

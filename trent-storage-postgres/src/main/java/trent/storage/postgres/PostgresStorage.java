@@ -23,44 +23,53 @@ import trent.storage.StorageException;
  *
  * <p>Guarantees, beyond those of {@link Storage}:
  * <ul>
- *   <li><b>Isolation.</b> Every {@link #write} runs in one {@code SERIALIZABLE} transaction, so the
- *       units of work of all nodes behave as if they had run one at a time, in some order. What a
- *       unit reads (a key's state, an alias's target) cannot change under it before it commits,
- *       whichever node changes it.
- *   <li><b>Retries.</b> When PostgreSQL aborts a write for a conflict with a concurrent transaction
- *       of any node (SQLSTATE {@code 40001} serialization failure, {@code 40P01} deadlock), the
- *       transaction is rolled back and the <em>whole unit of work runs again</em> on a fresh
- *       transaction, up to {@value #MAX_ATTEMPTS} times in all, with a short randomised pause
- *       between attempts. The retry happens even when the work caught the conflict's exception.
- *       A unit of work must therefore have no effect outside the {@link trent.storage.Transaction}
- *       it is given (as every unit in Trent's domain does: it reads, decides and writes). When the
- *       attempts run out the caller gets a {@link StorageException}.
+ *   <li><b>Isolation.</b> Every {@link #write} runs in one {@code READ COMMITTED} transaction with
+ *       explicit row locks. {@code find} of a key or an alias locks the row it returns
+ *       ({@code FOR NO KEY UPDATE}) until the transaction ends, so what a unit of work read through
+ *       {@code find} cannot change under it, whichever node tries: a concurrent unit that finds,
+ *       updates or deletes the same row waits, and then sees the first unit's outcome. Units that
+ *       begin by finding the record they change (as the domain's do) therefore run one after the
+ *       other on that record, and never fail for it. {@code list} and the material and keyring
+ *       repositories take no locks: within a write they see what was committed when each statement
+ *       began. Rules about sets of records ("no such alias yet") rest on unique constraints.
  *   <li><b>Optimistic versions.</b> {@code update} is {@code UPDATE ... WHERE version = ?}: a
- *       version that is not the stored one gives {@link trent.storage.StaleRecordException}. A row
- *       that another node changed after this transaction began aborts it for a conflict instead,
- *       and the retry then sees the new version, so a unit that passes on a version it was given
- *       gets {@code StaleRecordException}, and a unit that reads the record itself gets the fresh
- *       one. No update is lost.
+ *       version that is not the stored one, because another unit on any node changed the record
+ *       first, gives {@link trent.storage.StaleRecordException}; a concurrent updater waits for the
+ *       first and then finds the version changed. No update is lost.
  *   <li><b>Uniqueness</b> is enforced by primary keys and unique constraints, so it holds across
- *       nodes: an insert that meets an existing record throws
+ *       nodes: an insert that meets an existing record, committed or committing, throws
  *       {@link trent.storage.DuplicateRecordException} ({@code INSERT ... ON CONFLICT DO NOTHING}
- *       inserting nothing, or SQLSTATE {@code 23505}). Such an insert does not abort the
- *       transaction: the work may catch the exception and go on. Key material, aliases and tags
- *       must name a stored key (foreign keys, SQLSTATE {@code 23503}); otherwise the statement
- *       fails with {@link StorageException} and the transaction can then only be rolled back. Every
- *       other database error is a {@link StorageException} too.
- *   <li><b>The work's own exception</b> (anything it throws that is not a conflict) rolls the
+ *       that inserted nothing, or SQLSTATE {@code 23505}). Such an insert does not abort the
+ *       transaction: the work may catch the exception and go on.
+ *   <li><b>Integrity.</b> Key material, aliases and tags must name a stored key (foreign keys,
+ *       SQLSTATE {@code 23503}); otherwise the statement fails with {@link StorageException} that
+ *       is not a {@code DuplicateRecordException}, and the transaction can then only be rolled
+ *       back: a work that catches such a failure and returns normally still gets a
+ *       {@link StorageException} from {@code write}, and nothing is stored. (PostgreSQL answers
+ *       {@code COMMIT} of an aborted transaction with a rollback, which pgjdbc does not report.)
+ *       {@code KeyRepository.delete} locks the key first, so records added concurrently are
+ *       either deleted with it or refused. Every other database error is a {@link StorageException}.
+ *   <li><b>Retries.</b> When PostgreSQL aborts a write because it deadlocked with a concurrent
+ *       transaction of any node (SQLSTATE {@code 40P01}; {@code 40001} serialization failures are
+ *       treated alike, though {@code READ COMMITTED} does not raise them), the transaction is rolled
+ *       back and the <em>whole unit of work runs again</em> on a fresh transaction, up to
+ *       {@value #MAX_ATTEMPTS} times in all, after a short randomised pause. The retry happens even
+ *       when the work caught the exception. A unit of work must therefore have no effect outside
+ *       the {@link trent.storage.Transaction} it is given (as every unit in Trent's domain does: it
+ *       reads, decides and writes). When the attempts run out the caller gets a
+ *       {@link StorageException}.
+ *   <li><b>The work's own exception</b> (anything it throws that is not a deadlock) rolls the
  *       transaction back and reaches the caller of {@code write} unchanged, without a retry.
  *   <li><b>Durability.</b> Each connection runs with {@code synchronous_commit = on}: a
- *       {@link #write} returns only after PostgreSQL flushed the commit record to its WAL. Several
- *       nodes' and threads' commits proceed in parallel, and PostgreSQL flushes them together.
- *       (The server's own {@code fsync} must be on; {@link #open} logs a warning when it is not.)
- *       When the connection fails during {@code COMMIT} the outcome is unknown; the caller then
- *       gets a {@link StorageException} saying so.
+ *       {@link #write} returns only after PostgreSQL flushed the commit record to its WAL. The
+ *       commits of several threads and nodes proceed in parallel, and PostgreSQL flushes them
+ *       together. (The server's own {@code fsync} must be on; {@link #open} logs a warning when it
+ *       is not.) When the connection fails during {@code COMMIT} the outcome is unknown; the caller
+ *       then gets a {@link StorageException} saying so.
  *   <li><b>Reads</b> run in a {@code REPEATABLE READ, READ ONLY} transaction: one snapshot, taken
- *       after {@code read} was called, so it includes every write of any node that returned before.
- *       Reads never wait for writers and are never retried. Work passed to {@link #read} cannot
- *       write; trying fails with {@link StorageException}.
+ *       after {@code read} was called, so it includes every write of any node that returned
+ *       before. Reads take no locks, never wait for writers and are never retried. Work passed to
+ *       {@link #read} cannot write; trying fails with {@link StorageException}.
  *   <li><b>Instants</b> are stored as {@code BIGINT} epoch microseconds. Finer digits are dropped
  *       (truncated towards the past); instants more than about 292,000 years from 1970 are
  *       rejected with {@link IllegalArgumentException}.
@@ -70,6 +79,8 @@ import trent.storage.StorageException;
  *       it is refused with {@link StorageException}.
  *   <li><b>Misuse</b> is refused rather than deadlocked: calling {@code read}, {@code write} or
  *       {@code close} from inside work of the same store throws {@link IllegalStateException}.
+ *       (Work that waits for another store's write on the same rows would deadlock where
+ *       PostgreSQL cannot see it; the SPI forbids work to block on other storage calls.)
  *   <li><b>Close</b> stops admitting work, waits for the work in progress to finish, and closes the
  *       connection pool. Later calls throw {@link StorageException}. It is idempotent.
  * </ul>
@@ -84,7 +95,7 @@ public final class PostgresStorage implements Storage {
 
   /** Connections per store when {@link #open(String, String, String)} is used. */
   public static final int DEFAULT_POOL_SIZE = 10;
-  /** Attempts at one write, the first included, when PostgreSQL aborts it for a conflict. */
+  /** Attempts at one write, the first included, when PostgreSQL aborts it for a deadlock. */
   public static final int MAX_ATTEMPTS = 10;
 
   private static final Logger log = LoggerFactory.getLogger(PostgresStorage.class);
@@ -139,7 +150,7 @@ public final class PostgresStorage implements Storage {
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setAutoCommit(false);
-    config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setConnectionInitSql("SET synchronous_commit = on");
     config.addDataSourceProperty("ApplicationName", "trent");
     HikariDataSource pool;
@@ -164,7 +175,7 @@ public final class PostgresStorage implements Storage {
     Lock admitted = admit();
     try {
       Connection connection = connect();
-      PostgresTransaction tx = new PostgresTransaction(connection);
+      PostgresTransaction tx = new PostgresTransaction(connection, false);
       try {
         try {
           execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -232,12 +243,12 @@ public final class PostgresStorage implements Storage {
 
   /**
    * Runs the work and commits, again on a fresh transaction while PostgreSQL aborts it for a
-   * conflict. Returns with the transaction committed; throws with it rolled back (or unknown, when
-   * the connection failed during COMMIT).
+   * deadlock (or serialization failure). Returns with the transaction committed; throws with it
+   * rolled back (or in an unknown state, when the connection failed during COMMIT).
    */
   private <T> T writeWithRetries(Connection connection, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      PostgresTransaction tx = new PostgresTransaction(connection);
+      PostgresTransaction tx = new PostgresTransaction(connection, true);
       T result;
       inWork.set(Boolean.TRUE);
       try {
@@ -257,8 +268,15 @@ public final class PostgresStorage implements Storage {
       if (tx.conflicted()) {
         // The work caught the conflict and returned; the transaction is aborted all the same.
         rollback(connection);
-        pauseBeforeRetry(attempt, new StorageException("conflict caught by the work"));
+        pauseBeforeRetry(attempt, tx.failure());
         continue;
+      }
+      if (tx.failure() != null) {
+        // The work caught a failed statement and returned. PostgreSQL aborted the transaction, and
+        // COMMIT would only roll it back: the caller must not believe its work was stored.
+        rollback(connection);
+        throw new StorageException("a statement of the unit of work failed and the work went on; nothing was"
+            + " stored", tx.failure());
       }
       try {
         connection.commit();
@@ -274,11 +292,13 @@ public final class PostgresStorage implements Storage {
   }
 
   /** Waits a little before the next attempt, or throws when this was the last one. */
-  private static void pauseBeforeRetry(int attempt, Throwable conflict) {
+  private void pauseBeforeRetry(int attempt, Throwable conflict) {
     if (attempt >= MAX_ATTEMPTS) {
       throw new StorageException("the write conflicted with concurrent transactions " + attempt
           + " times in a row; giving up", conflict);
     }
+    log.debug("a write on {} conflicted with a concurrent transaction (attempt {}); retrying", location, attempt,
+        conflict);
     long bound = Math.min(MAX_BACKOFF_MILLIS, 1L << attempt);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));

@@ -4,8 +4,9 @@
  * {@code db/migration/postgres}).
  *
  * <p>The entry point is {@link trent.storage.postgres.PostgresStorage#open}; everything else in the
- * package is internal. Its guarantees (serializable writes retried on conflict, durable commits,
- * snapshot reads, uniqueness and optimistic versions across nodes, instant precision) are stated
+ * package is internal. Its guarantees (read-committed writes with row locks, retried on deadlock,
+ * durable commits, snapshot reads, uniqueness and optimistic versions across nodes, instant
+ * precision) are stated
  * on {@link trent.storage.postgres.PostgresStorage}.
  *
  * <p>Like every storage implementation this package knows only {@code trent.storage}: no domain

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -56,6 +59,36 @@ final class PostgresTestDatabase {
 
   static void dropSchema(String schema) {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  /**
+   * Waits until some Trent connection to the test database is blocked by another's lock while
+   * running a statement that contains {@code queryFragment}; fails after {@code seconds}.
+   */
+  static void awaitBlockedOn(String queryFragment, long seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    String sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND application_name = 'trent' AND cardinality(pg_blocking_pids(pid)) > 0 AND position(? in query) > 0";
+    try (Connection connection = connect(); PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, queryFragment);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          fail("no statement containing '" + queryFragment + "' was blocked within " + seconds + " s");
+        }
+        Thread.sleep(10);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("watching for blocked statements failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void execute(String sql) {
