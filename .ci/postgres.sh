@@ -75,7 +75,9 @@ else
 fi
 if [[ -z $(psql_pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'") ]]; then
   log "creating database $PG_DATABASE"
-  psql_pg -d postgres -c "CREATE DATABASE $PG_DATABASE OWNER $PG_ROLE"
+  # UTF8 whatever the cluster's locale, so that any text round-trips; the "C" locale fits every
+  # encoding (Trent's schema orders text with COLLATE "C" regardless).
+  psql_pg -d postgres -c "CREATE DATABASE $PG_DATABASE OWNER $PG_ROLE ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
 fi
 
 # 5. Check that the tests' credentials work over TCP (password authentication, as JDBC uses).
