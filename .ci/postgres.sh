@@ -33,12 +33,12 @@ fi
 
 # 2. A cluster: the newest installed major version's "main" cluster, created when absent
 #    (the package creates it on install; a machine image may have dropped it).
-version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1 || true)
 if [[ -z "$version" ]]; then
   log "no PostgreSQL server binaries under /usr/lib/postgresql"
   exit 1
 fi
-if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q .; then
+if [[ -z $(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"') ]]; then
   log "creating cluster $version/main"
   pg_createcluster "$version" main >&2
 fi
