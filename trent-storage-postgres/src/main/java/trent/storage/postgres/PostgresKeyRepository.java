@@ -1,0 +1,210 @@
+package trent.storage.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import trent.storage.DuplicateRecordException;
+import trent.storage.KeyRecord;
+import trent.storage.KeyRepository;
+import trent.storage.StaleRecordException;
+
+final class PostgresKeyRepository implements KeyRepository {
+
+  private static final String COLUMNS = "key_id, account, region, description, key_spec, key_usage, origin, key_state,"
+      + " creation_date, deletion_date, pending_window_in_days, multi_region, policy, current_material_id, version";
+
+  private final PostgresTransaction tx;
+
+  PostgresKeyRepository(PostgresTransaction tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<KeyRecord> find(String keyId) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "SELECT " + COLUMNS + " FROM keys WHERE key_id = ?" + tx.rowLock())) {
+      ps.setString(1, keyId);
+      return Optional.ofNullable(single(ps));
+    } catch (SQLException e) {
+      throw tx.translate(e, "finding key " + keyId);
+    }
+  }
+
+  @Override
+  public void insert(KeyRecord key) {
+    requireNew(key.version(), "key " + key.keyId());
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING")) {
+      ps.setString(1, key.keyId());
+      bindBody(ps, key, 2);
+      ps.setLong(15, 0);
+      if (ps.executeUpdate() == 0) {
+        throw new DuplicateRecordException("inserting key " + key.keyId() + ": the record already exists");
+      }
+    } catch (SQLException e) {
+      throw tx.translate(e, "inserting key " + key.keyId());
+    }
+  }
+
+  @Override
+  public KeyRecord update(KeyRecord key) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "UPDATE keys SET account = ?, region = ?, description = ?, key_spec = ?, key_usage = ?, origin = ?,"
+            + " key_state = ?, creation_date = ?, deletion_date = ?, pending_window_in_days = ?, multi_region = ?,"
+            + " policy = ?, current_material_id = ?, version = version + 1 WHERE key_id = ? AND version = ?")) {
+      bindBody(ps, key, 1);
+      ps.setString(14, key.keyId());
+      ps.setLong(15, key.version());
+      if (ps.executeUpdate() == 0) {
+        throw new StaleRecordException("key " + key.keyId() + " is not stored at version " + key.version());
+      }
+    } catch (SQLException e) {
+      throw tx.translate(e, "updating key " + key.keyId());
+    }
+    return new KeyRecord(key.keyId(), key.account(), key.region(), key.description(), key.keySpec(), key.keyUsage(),
+        key.origin(), key.keyState(), key.creationDate(), key.deletionDate(), key.pendingWindowInDays(),
+        key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
+  }
+
+  /**
+   * Locks the key row first ({@code FOR UPDATE}): a concurrent transaction adding material, an
+   * alias or a tag to the key either commits before, and its record is deleted with the key, or
+   * waits and then fails because the key is gone.
+   */
+  @Override
+  public boolean delete(String keyId) {
+    try {
+      try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM keys WHERE key_id = ? FOR UPDATE")) {
+        ps.setString(1, keyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+        }
+      }
+      for (String child : List.of("key_materials", "aliases", "tags")) {
+        String column = child.equals("aliases") ? "target_key_id" : "key_id";
+        try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {
+          ps.setString(1, keyId);
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM keys WHERE key_id = ?")) {
+        ps.setString(1, keyId);
+        return ps.executeUpdate() > 0;
+      }
+    } catch (SQLException e) {
+      throw tx.translate(e, "deleting key " + keyId);
+    }
+  }
+
+  @Override
+  public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
+    requireLimit(limit);
+    String sql = "SELECT " + COLUMNS + " FROM keys WHERE account = ? AND region = ?"
+        + (afterKeyId == null ? "" : " AND key_id > ?") + " ORDER BY key_id LIMIT ?";
+    try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+      int i = 1;
+      ps.setString(i++, account);
+      ps.setString(i++, region);
+      if (afterKeyId != null) {
+        ps.setString(i++, afterKeyId);
+      }
+      ps.setInt(i, limit);
+      return all(ps);
+    } catch (SQLException e) {
+      throw tx.translate(e, "listing keys");
+    }
+  }
+
+  @Override
+  public List<KeyRecord> listDeletionDue(String keyState, Instant notAfter, int limit) {
+    requireLimit(limit);
+    try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM keys"
+        + " WHERE key_state = ? AND deletion_date <= ? ORDER BY deletion_date, key_id LIMIT ?")) {
+      ps.setString(1, keyState);
+      ps.setLong(2, Jdbc.toMicros(notAfter));
+      ps.setInt(3, limit);
+      return all(ps);
+    } catch (SQLException e) {
+      throw tx.translate(e, "listing keys due for deletion");
+    }
+  }
+
+  static void requireNew(long version, String what) {
+    if (version != 0) {
+      throw new IllegalArgumentException(what + ": a new record must have version 0, not " + version);
+    }
+  }
+
+  static void requireLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+  }
+
+  /** Binds every column but key_id and version, from {@code first} on (13 parameters). */
+  private static void bindBody(PreparedStatement ps, KeyRecord key, int first) throws SQLException {
+    int i = first;
+    ps.setString(i++, key.account());
+    ps.setString(i++, key.region());
+    ps.setString(i++, key.description());
+    ps.setString(i++, key.keySpec());
+    ps.setString(i++, key.keyUsage());
+    ps.setString(i++, key.origin());
+    ps.setString(i++, key.keyState());
+    ps.setLong(i++, Jdbc.toMicros(key.creationDate()));
+    Jdbc.setInstantOrNull(ps, i++, key.deletionDate());
+    if (key.pendingWindowInDays() == null) {
+      ps.setNull(i++, Types.INTEGER);
+    } else {
+      ps.setInt(i++, key.pendingWindowInDays());
+    }
+    ps.setBoolean(i++, key.multiRegion());
+    ps.setString(i++, key.policy());
+    ps.setString(i, key.currentMaterialId());
+  }
+
+  private static KeyRecord single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? map(rs) : null;
+    }
+  }
+
+  private static List<KeyRecord> all(PreparedStatement ps) throws SQLException {
+    List<KeyRecord> keys = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        keys.add(map(rs));
+      }
+    }
+    return keys;
+  }
+
+  private static KeyRecord map(ResultSet rs) throws SQLException {
+    int window = rs.getInt("pending_window_in_days");
+    Integer pendingWindowInDays = rs.wasNull() ? null : window;
+    return new KeyRecord(
+        rs.getString("key_id"),
+        rs.getString("account"),
+        rs.getString("region"),
+        rs.getString("description"),
+        rs.getString("key_spec"),
+        rs.getString("key_usage"),
+        rs.getString("origin"),
+        rs.getString("key_state"),
+        Jdbc.fromMicros(rs.getLong("creation_date")),
+        Jdbc.getInstantOrNull(rs, "deletion_date"),
+        pendingWindowInDays,
+        rs.getBoolean("multi_region"),
+        rs.getString("policy"),
+        rs.getString("current_material_id"),
+        rs.getLong("version"));
+  }
+}
