@@ -18,6 +18,20 @@ import trent.server.TrentServer;
     description = "Start Trent and serve the AWS KMS API until stopped (SIGTERM or Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
 
+  private void applyOptions(TrentConfig.Builder builder) {
+    if (host != null) {
+      builder.host(host);
+    }
+    if (port != null) {
+      builder.port(port);
+    }
+    if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    builder.insecureDevMode(insecureDevMode);
+    builder.inMemory(inMemory);
+  }
+
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
@@ -41,22 +55,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrentConfig.Builder builder = TrentConfig.builder();
-    if (config != null) {
-      ConfigFile.read(config).applyTo(builder);
-    }
-    if (host != null) {
-      builder.host(host);
-    }
-    if (port != null) {
-      builder.port(port);
-    }
-    if (dataDir != null) {
-      builder.dataDir(dataDir);
-    }
-    builder.insecureDevMode(insecureDevMode);
-    builder.inMemory(inMemory);
     TrentConfig settings;
     try {
+      (config != null ? ConfigFile.read(config) : ConfigFile.fromEnvironment(System.getenv())).applyTo(builder);
+      applyOptions(builder);
       settings = builder.build();
     } catch (IllegalArgumentException e) {
       System.err.println("trent: " + e.getMessage());
@@ -65,7 +67,14 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
-    try (TrentServer server = TrentServer.start(settings)) {
+    TrentServer server;
+    try {
+      server = TrentServer.start(settings);
+    } catch (RuntimeException e) {
+      System.err.println("trent: cannot start: " + e.getMessage());
+      return 1;
+    }
+    try (server) {
       String mode = (settings.developmentMode() ? " (development mode, account " + settings.developmentAccount() + ")" : "")
           + (settings.inMemory() ? " (in memory: nothing is kept)" : "");
       System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);

@@ -4,51 +4,78 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import trent.protocol.Identity;
 
 /**
  * The YAML configuration file ({@code --config}). Its shape is an interface other tools rely on:
  * <pre>
- * host: 127.0.0.1            # optional
- * port: 4599                 # optional
- * dataDir: .trent-data       # optional
- * developmentAccount: "111122223333"   # optional, development mode only
- * identities:
+ * host: 127.0.0.1                      # main listener
+ * port: 4599
+ * dataDir: .trent-data                 # SQLite file and key file live here by default
+ * developmentAccount: "111122223333"   # development mode only
+ * identities:                          # none: development mode
  *   - accessKeyId: AKIDEXAMPLE
  *     secretAccessKey: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
  *     account: "111122223333"
  *     arn: arn:aws:iam::111122223333:user/alice
- *     policy: { ... }        # optional IAM identity policy
+ *     policy: { ... }                  # optional IAM identity policy
+ * storage:                             # one of:
+ *   sqlite: { file: /var/lib/trent/trent.db }
+ *   postgres: { url: jdbc:postgresql://127.0.0.1:5432/trent, user: trent, password: secret, poolSize: 10 }
+ *   memory: true
+ * rootOfTrust:                         # one of:
+ *   keyFile: { file: /var/lib/trent/root.key }
+ *   passphrase: { file: /var/lib/trent/root.pass, fromEnv: TRENT_PASSPHRASE }   # or fromFile, or prompt: true
+ *   pkcs11: { library: /usr/lib/softhsm/libsofthsm2.so, tokenLabel: trent, pinEnv: TRENT_PKCS11_PIN, keyLabel: trent-root }
+ * admin:
+ *   port: 9599                         # /metrics and /health/* listen here
+ * audit:
+ *   file: /var/log/trent/audit.jsonl   # "-" for standard output
+ *   queueSize: 65536
+ *   whenFull: block                    # or drop (and count)
+ * tls:
+ *   certificate: /etc/trent/server.pem
+ *   privateKey: /etc/trent/server.key
+ * cache:
+ *   refreshSeconds: 5                  # how long another node's change may go unseen
  * </pre>
- * Unknown settings are refused, so a misspelt one is noticed.
+ * Every scalar setting can also come from the environment, which wins over the file:
+ * {@code TRENT_} followed by its path in upper case with underscores, e.g.
+ * {@code TRENT_STORAGE_POSTGRES_URL}, {@code TRENT_ADMIN_PORT}, {@code TRENT_PORT}. Unknown settings
+ * are refused, so a misspelt one is noticed.
  */
 public record ConfigFile(
     String host,
     Integer port,
     String dataDir,
     String developmentAccount,
-    List<IdentityEntry> identities) {
+    List<IdentityEntry> identities,
+    StorageEntry storage,
+    RootEntry rootOfTrust,
+    AdminEntry admin,
+    AuditEntry audit,
+    TlsEntry tls,
+    CacheEntry cache) {
 
   /** One entry of {@code identities}. */
   public record IdentityEntry(String accessKeyId, String secretAccessKey, String account, String arn, JsonNode policy) {
 
     Identity toIdentity(int index) {
-      require(accessKeyId, "accessKeyId", index);
-      require(secretAccessKey, "secretAccessKey", index);
-      require(account, "account", index);
-      require(arn, "arn", index);
+      require(accessKeyId, "identities[" + index + "].accessKeyId");
+      require(secretAccessKey, "identities[" + index + "].secretAccessKey");
+      require(account, "identities[" + index + "].account");
+      require(arn, "identities[" + index + "].arn");
       return new Identity(accessKeyId, secretAccessKey, account, arn);
-    }
-
-    private static void require(String value, String name, int index) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("identities[" + index + "]: " + name + " is required");
-      }
     }
 
     @Override
@@ -57,15 +84,107 @@ public record ConfigFile(
     }
   }
 
+  public record StorageEntry(SqliteEntry sqlite, PostgresEntry postgres, Boolean memory) {}
+
+  public record SqliteEntry(String file) {}
+
+  public record PostgresEntry(String url, String user, String password, Integer poolSize) {
+    @Override
+    public String toString() {
+      return "PostgresEntry[url=" + url + ", user=" + user + "]";
+    }
+  }
+
+  public record RootEntry(KeyFileEntry keyFile, PassphraseEntry passphrase, Pkcs11Entry pkcs11) {}
+
+  public record KeyFileEntry(String file) {}
+
+  /** Where the passphrase comes from: an environment variable, a file, or a prompt on the terminal. */
+  public record PassphraseEntry(String file, String fromEnv, String fromFile, Boolean prompt) {}
+
+  public record Pkcs11Entry(String library, String tokenLabel, String pin, String pinEnv, String keyLabel,
+      Boolean allowKeyCreation) {
+    @Override
+    public String toString() {
+      return "Pkcs11Entry[library=" + library + ", tokenLabel=" + tokenLabel + ", keyLabel=" + keyLabel + "]";
+    }
+  }
+
+  public record AdminEntry(Integer port) {}
+
+  public record AuditEntry(String file, Integer queueSize, String whenFull) {}
+
+  public record TlsEntry(String certificate, String privateKey) {}
+
+  public record CacheEntry(Integer refreshSeconds) {}
+
+  private static final String ENV_PREFIX = "TRENT_";
+
+  /** Reads a configuration file, with the environment's {@code TRENT_*} settings applied over it. */
   public static ConfigFile read(Path file) throws IOException {
+    return read(Files.readString(file, StandardCharsets.UTF_8), file.toString(), System.getenv());
+  }
+
+  /** The environment's settings alone, for a server started without a file. */
+  public static ConfigFile fromEnvironment(Map<String, String> environment) {
+    try {
+      return read("", "environment", environment);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ConfigFile read(String yamlText, String source, Map<String, String> environment) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    JsonNode parsed = yaml.readTree(yamlText);
+    ObjectNode tree = parsed instanceof ObjectNode o ? o : yaml.createObjectNode();
+    applyEnvironment(tree, ConfigFile.class, "", environment);
     try {
-      ConfigFile config = yaml.readValue(Files.readAllBytes(file), ConfigFile.class);
-      return config == null ? new ConfigFile(null, null, null, null, null) : config;
+      return yaml.treeToValue(tree, ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(file + ": unknown setting '" + e.getPropertyName() + "'", e);
+      throw new IllegalArgumentException(source + ": unknown setting '" + e.getPropertyName() + "'", e);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+      throw new IllegalArgumentException(source + ": setting '" + path + "' has a value of the wrong kind", e);
     }
+  }
+
+  /**
+   * Sets each scalar setting named by an environment variable. The names are derived from the
+   * records above, so every scalar the file can hold can be set this way (lists cannot).
+   */
+  private static void applyEnvironment(ObjectNode node, Class<?> type, String prefix, Map<String, String> env) {
+    for (var component : type.getRecordComponents()) {
+      String name = component.getName();
+      String envName = prefix + upperSnake(name);
+      Class<?> t = component.getType();
+      if (t.isRecord()) {
+        ObjectNode child = node.get(name) instanceof ObjectNode o ? o : null;
+        ObjectNode target = child != null ? child : node.objectNode();
+        applyEnvironment(target, t, envName + "_", env);
+        if (child == null && !target.isEmpty()) {
+          node.set(name, target);
+        }
+      } else if (t == String.class || t == Integer.class || t == Boolean.class) {
+        String value = env.get(ENV_PREFIX + envName);
+        if (value != null) {
+          node.put(name, value);
+        }
+      }
+    }
+  }
+
+  private static String upperSnake(String camel) {
+    StringBuilder b = new StringBuilder();
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        b.append('_');
+      }
+      b.append(Character.toUpperCase(c));
+    }
+    return b.toString();
   }
 
   /** Applies the file's settings to a builder; command-line options applied afterwards win. */
@@ -83,12 +202,86 @@ public record ConfigFile(
       builder.developmentAccount(developmentAccount);
     }
     if (identities != null) {
-      java.util.ArrayList<Identity> list = new java.util.ArrayList<>();
+      List<Identity> list = new ArrayList<>();
       for (int i = 0; i < identities.size(); i++) {
         list.add(identities.get(i).toIdentity(i));
       }
       builder.identities(list);
     }
+    if (storage != null) {
+      builder.storage(storageSettings(storage));
+    }
+    if (rootOfTrust != null) {
+      builder.rootOfTrust(rootSettings(rootOfTrust));
+    }
+    if (storage != null && Boolean.TRUE.equals(storage.memory()) && rootOfTrust == null) {
+      builder.rootOfTrust(new RootSettings.Ephemeral());
+    }
+    if (admin != null && admin.port() != null) {
+      builder.adminPort(admin.port());
+    }
+    if (audit != null) {
+      String whenFull = audit.whenFull() == null ? "block" : audit.whenFull();
+      if (!whenFull.equals("block") && !whenFull.equals("drop")) {
+        throw new IllegalArgumentException("audit.whenFull must be block or drop, was '" + whenFull + "'");
+      }
+      builder.audit(audit.file(), audit.queueSize() == null ? 65536 : audit.queueSize(), whenFull.equals("drop"));
+    }
+    if (tls != null) {
+      builder.tls(tls.certificate() == null ? null : Path.of(tls.certificate()),
+          tls.privateKey() == null ? null : Path.of(tls.privateKey()));
+    }
+    if (cache != null && cache.refreshSeconds() != null) {
+      builder.cacheRefresh(java.time.Duration.ofSeconds(cache.refreshSeconds()));
+    }
     return builder;
+  }
+
+  private static StorageSettings storageSettings(StorageEntry s) {
+    int chosen = (s.sqlite() != null ? 1 : 0) + (s.postgres() != null ? 1 : 0) + (Boolean.TRUE.equals(s.memory()) ? 1 : 0);
+    if (chosen > 1) {
+      throw new IllegalArgumentException("storage: choose one of sqlite, postgres and memory");
+    }
+    if (s.postgres() != null) {
+      PostgresEntry p = s.postgres();
+      require(p.url(), "storage.postgres.url");
+      require(p.user(), "storage.postgres.user");
+      require(p.password(), "storage.postgres.password");
+      return new StorageSettings.Postgres(p.url(), p.user(), p.password(), p.poolSize() == null ? 10 : p.poolSize());
+    }
+    if (Boolean.TRUE.equals(s.memory())) {
+      return new StorageSettings.Memory();
+    }
+    return new StorageSettings.Sqlite(s.sqlite() == null || s.sqlite().file() == null ? null : Path.of(s.sqlite().file()));
+  }
+
+  private static RootSettings rootSettings(RootEntry r) {
+    int chosen = (r.keyFile() != null ? 1 : 0) + (r.passphrase() != null ? 1 : 0) + (r.pkcs11() != null ? 1 : 0);
+    if (chosen > 1) {
+      throw new IllegalArgumentException("rootOfTrust: choose one of keyFile, passphrase and pkcs11");
+    }
+    if (r.passphrase() != null) {
+      PassphraseEntry p = r.passphrase();
+      return new RootSettings.Passphrase(p.file() == null ? null : Path.of(p.file()),
+          Secrets.source("rootOfTrust.passphrase", p.fromEnv(), p.fromFile(), p.prompt(), "Trent root passphrase: "));
+    }
+    if (r.pkcs11() != null) {
+      Pkcs11Entry p = r.pkcs11();
+      require(p.library(), "rootOfTrust.pkcs11.library");
+      require(p.tokenLabel(), "rootOfTrust.pkcs11.tokenLabel");
+      require(p.keyLabel(), "rootOfTrust.pkcs11.keyLabel");
+      Supplier<char[]> pin = p.pin() != null
+          ? () -> p.pin().toCharArray()
+          : Secrets.source("rootOfTrust.pkcs11", p.pinEnv(), null, null, "PKCS#11 user PIN: ");
+      return new RootSettings.Pkcs11(Path.of(p.library()), p.tokenLabel(), pin, p.keyLabel(),
+          p.allowKeyCreation() == null || p.allowKeyCreation());
+    }
+    return new RootSettings.KeyFile(r.keyFile() == null || r.keyFile().file() == null ? null : Path.of(r.keyFile().file()));
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
   }
 }

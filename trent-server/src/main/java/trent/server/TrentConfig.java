@@ -31,7 +31,14 @@ public final class TrentConfig {
   private final Duration idleTimeout;
   private final Duration deletionInterval;
   private final Duration cacheRefresh;
-  private final boolean inMemory;
+  private final StorageSettings storage;
+  private final RootSettings root;
+  private final Integer adminPort;
+  private final String auditTarget;
+  private final int auditQueueSize;
+  private final boolean auditDropWhenFull;
+  private final Path tlsCertificate;
+  private final Path tlsPrivateKey;
   private final int ioThreads;
   private final Clock clock;
 
@@ -46,7 +53,14 @@ public final class TrentConfig {
     this.idleTimeout = b.idleTimeout;
     this.deletionInterval = b.deletionInterval;
     this.cacheRefresh = b.cacheRefresh;
-    this.inMemory = b.inMemory;
+    this.storage = b.storage;
+    this.root = b.root;
+    this.adminPort = b.adminPort;
+    this.auditTarget = b.auditTarget;
+    this.auditQueueSize = b.auditQueueSize;
+    this.auditDropWhenFull = b.auditDropWhenFull;
+    this.tlsCertificate = b.tlsCertificate;
+    this.tlsPrivateKey = b.tlsPrivateKey;
     this.ioThreads = b.ioThreads;
     this.clock = b.clock;
   }
@@ -109,7 +123,50 @@ public final class TrentConfig {
 
   /** Whether keys are kept only in memory, under an ephemeral root: nothing is written to disk. */
   public boolean inMemory() {
-    return inMemory;
+    return storage instanceof StorageSettings.Memory;
+  }
+
+  public StorageSettings storage() {
+    return storage;
+  }
+
+  public RootSettings rootOfTrust() {
+    return root;
+  }
+
+  /**
+   * The admin listener's port ({@code /metrics}, {@code /health/*}); when not configured, the main
+   * port + 1 (0 when the main port is 0, i.e. a free port).
+   */
+  public int adminPort() {
+    if (adminPort != null) {
+      return adminPort;
+    }
+    return port == 0 ? 0 : port + 1;
+  }
+
+  /** Where audit events go: a file path, {@code -} for standard output, or null for nowhere. */
+  public String auditTarget() {
+    return auditTarget;
+  }
+
+  public int auditQueueSize() {
+    return auditQueueSize;
+  }
+
+  /** Whether a full audit queue drops (and counts) events instead of making requests wait. */
+  public boolean auditDropWhenFull() {
+    return auditDropWhenFull;
+  }
+
+  /** The PEM certificate chain of the main listener, or null for plain HTTP. */
+  public Path tlsCertificate() {
+    return tlsCertificate;
+  }
+
+  /** The PEM private key of the main listener, or null for plain HTTP. */
+  public Path tlsPrivateKey() {
+    return tlsPrivateKey;
   }
 
   public Clock clock() {
@@ -141,7 +198,14 @@ public final class TrentConfig {
     private Duration idleTimeout = Duration.ofSeconds(120);
     private Duration deletionInterval = Duration.ofSeconds(60);
     private Duration cacheRefresh = Duration.ofSeconds(5);
-    private boolean inMemory;
+    private StorageSettings storage = new StorageSettings.Sqlite(null);
+    private RootSettings root = new RootSettings.KeyFile(null);
+    private Integer adminPort;
+    private String auditTarget;
+    private int auditQueueSize = 65536;
+    private boolean auditDropWhenFull;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
 
@@ -223,9 +287,56 @@ public final class TrentConfig {
       return this;
     }
 
-    /** Keep everything in memory (no data dir is used); everything is gone when the server stops. */
+    /**
+     * Keep everything in memory under an ephemeral root (no data dir is used); everything is gone
+     * when the server stops.
+     */
     public Builder inMemory(boolean inMemory) {
-      this.inMemory = inMemory;
+      if (inMemory) {
+        this.storage = new StorageSettings.Memory();
+        this.root = new RootSettings.Ephemeral();
+      }
+      return this;
+    }
+
+    public Builder storage(StorageSettings storage) {
+      this.storage = require(storage, "storage");
+      return this;
+    }
+
+    public Builder rootOfTrust(RootSettings root) {
+      this.root = require(root, "rootOfTrust");
+      return this;
+    }
+
+    public Builder adminPort(int adminPort) {
+      if (adminPort < 0 || adminPort > 65535) {
+        throw new IllegalArgumentException("admin.port must be between 0 and 65535, was " + adminPort);
+      }
+      this.adminPort = adminPort;
+      return this;
+    }
+
+    /** A file path, or {@code -} for standard output. */
+    public Builder audit(String target, int queueSize, boolean dropWhenFull) {
+      if (target != null && target.isBlank()) {
+        throw new IllegalArgumentException("audit.file must not be empty");
+      }
+      if (queueSize < 1) {
+        throw new IllegalArgumentException("audit.queueSize must be at least 1, was " + queueSize);
+      }
+      this.auditTarget = target;
+      this.auditQueueSize = queueSize;
+      this.auditDropWhenFull = dropWhenFull;
+      return this;
+    }
+
+    public Builder tls(Path certificate, Path privateKey) {
+      if ((certificate == null) != (privateKey == null)) {
+        throw new IllegalArgumentException("tls.certificate and tls.privateKey must be given together");
+      }
+      this.tlsCertificate = certificate;
+      this.tlsPrivateKey = privateKey;
       return this;
     }
 
@@ -247,6 +358,10 @@ public final class TrentConfig {
      * it is allowed only on a loopback address unless explicitly forced.
      */
     public TrentConfig build() {
+      if (storage instanceof StorageSettings.Memory != root instanceof RootSettings.Ephemeral) {
+        throw new IllegalArgumentException("an ephemeral root of trust goes only with in-memory storage, and back:"
+            + " keys stored on disk under a root that vanishes could never be read again");
+      }
       if (identities.isEmpty() && !insecureDevMode && !isLoopback(host)) {
         throw new IllegalArgumentException("Refusing to start in development mode (no identities configured) on "
             + host + ", which is not a loopback address: any caller could use every key. Configure identities"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +17,14 @@ import org.slf4j.LoggerFactory;
 import trent.crypto.ThreadLocalSecureRandom;
 import trent.crypto.keyring.EphemeralRootOfTrust;
 import trent.crypto.keyring.KeyFileRootOfTrust;
+import trent.crypto.keyring.PassphraseRootOfTrust;
 import trent.crypto.keyring.Keyring;
 import trent.crypto.keyring.RootOfTrust;
 import trent.domain.alias.Aliases;
 import trent.domain.envelope.Envelopes;
+import trent.domain.key.ClusterNotices;
 import trent.domain.key.KeyCache;
+import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.ops.KmsOperations;
@@ -29,7 +33,10 @@ import trent.protocol.Dispatcher;
 import trent.protocol.http.HttpServer;
 import trent.protocol.json.JsonCodec;
 import trent.protocol.model.ModelValidator;
+import trent.rot.pkcs11.Pkcs11Config;
+import trent.rot.pkcs11.Pkcs11RootOfTrust;
 import trent.storage.Storage;
+import trent.storage.postgres.PostgresStorage;
 import trent.storage.memory.InMemoryStorage;
 import trent.storage.sqlite.SqliteStorage;
 
@@ -46,6 +53,7 @@ public final class TrentServer implements AutoCloseable {
 
   static final String DATABASE_FILE = "trent.db";
   static final String ROOT_KEY_FILE = "root.key";
+  static final String PASSPHRASE_FILE = "root.pass";
 
   private final TrentConfig config;
   private final Storage storage;
@@ -76,16 +84,17 @@ public final class TrentServer implements AutoCloseable {
     ExecutorService blocking = null;
     ScheduledExecutorService background = null;
     try {
-      root = config.inMemory()
-          ? EphemeralRootOfTrust.create(random)
-          : KeyFileRootOfTrust.openOrCreate(config.dataDir().resolve(ROOT_KEY_FILE), random);
+      root = openRoot(config, random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
       KeyMaterials materials = new KeyMaterials(keyring, random);
       background = Executors.newScheduledThreadPool(2, named("trent-background"));
       KeyCache cache = new KeyCache(storage, materials, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
           100_000, background);
-      Keys keys = new Keys(storage, materials, config.clock(), cache);
-      Aliases aliases = new Aliases(storage, config.clock(), cache);
+      KeyChangeListener changes = storage.changeFeed()
+          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, cache))
+          .orElse(cache);
+      Keys keys = new Keys(storage, materials, config.clock(), changes);
+      Aliases aliases = new Aliases(storage, config.clock(), changes);
       Envelopes envelopes = new Envelopes(cache, random);
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
@@ -122,15 +131,45 @@ public final class TrentServer implements AutoCloseable {
   }
 
   private static Storage openStorage(TrentConfig config) {
-    if (config.inMemory()) {
+    StorageSettings settings = config.storage();
+    if (settings instanceof StorageSettings.Memory) {
       return new InMemoryStorage();
     }
+    if (settings instanceof StorageSettings.Postgres pg) {
+      return PostgresStorage.open(pg.url(), pg.user(), pg.password(), pg.poolSize());
+    }
+    Path file = ((StorageSettings.Sqlite) settings).file();
+    return SqliteStorage.open(file != null ? file : dataDir(config).resolve(DATABASE_FILE));
+  }
+
+  private static RootOfTrust openRoot(TrentConfig config, SecureRandom random) {
+    RootSettings settings = config.rootOfTrust();
+    if (settings instanceof RootSettings.Ephemeral) {
+      return EphemeralRootOfTrust.create(random);
+    }
+    if (settings instanceof RootSettings.Passphrase p) {
+      Path file = p.parametersFile() != null ? p.parametersFile() : dataDir(config).resolve(PASSPHRASE_FILE);
+      return PassphraseRootOfTrust.openOrCreate(file, p.passphrase().get(), random);
+    }
+    if (settings instanceof RootSettings.Pkcs11 p) {
+      char[] pin = p.pin().get();
+      try {
+        return Pkcs11RootOfTrust.openOrCreate(Pkcs11Config.builder().library(p.library()).tokenLabel(p.tokenLabel())
+            .pin(pin).keyLabel(p.keyLabel()).allowKeyCreation(p.allowKeyCreation()).build(), random);
+      } finally {
+        java.util.Arrays.fill(pin, '\0');
+      }
+    }
+    Path file = ((RootSettings.KeyFile) settings).file();
+    return KeyFileRootOfTrust.openOrCreate(file != null ? file : dataDir(config).resolve(ROOT_KEY_FILE), random);
+  }
+
+  private static Path dataDir(TrentConfig config) {
     try {
-      Files.createDirectories(config.dataDir());
+      return Files.createDirectories(config.dataDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
     }
-    return SqliteStorage.open(config.dataDir().resolve(DATABASE_FILE));
   }
 
   private static void deleteDueKeys(Keys keys) {

@@ -73,7 +73,61 @@ class TrentConfigTest {
     Path file = dir.resolve("trent.yaml");
     Files.writeString(file, "identities:\n  - accessKeyId: A\n    account: \"111122223333\"\n    arn: arn:aws:iam::111122223333:root\n");
     assertThatThrownBy(() -> ConfigFile.read(file).applyTo(TrentConfig.builder()))
-        .hasMessage("identities[0]: secretAccessKey is required");
+        .hasMessage("identities[0].secretAccessKey is required");
+  }
+
+  @Test
+  void storageRootAdminAuditAndTlsSettings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, """
+        storage:
+          postgres:
+            url: jdbc:postgresql://127.0.0.1:5432/trent
+            user: trent
+            password: secret
+        rootOfTrust:
+          passphrase: { fromEnv: SOME_VAR }
+        admin:
+          port: 9599
+        audit:
+          file: /var/log/trent/audit.jsonl
+          whenFull: drop
+        tls:
+          certificate: /etc/trent/server.pem
+          privateKey: /etc/trent/server.key
+        """);
+    TrentConfig config = ConfigFile.read(file).applyTo(TrentConfig.builder()).build();
+    assertThat(config.storage()).isEqualTo(new StorageSettings.Postgres("jdbc:postgresql://127.0.0.1:5432/trent", "trent", "secret", 10));
+    assertThat(config.storage().toString()).doesNotContain("secret");
+    assertThat(config.rootOfTrust()).isInstanceOf(RootSettings.Passphrase.class);
+    assertThat(config.adminPort()).isEqualTo(9599);
+    assertThat(config.auditTarget()).isEqualTo("/var/log/trent/audit.jsonl");
+    assertThat(config.auditDropWhenFull()).isTrue();
+    assertThat(config.tlsCertificate()).isEqualTo(Path.of("/etc/trent/server.pem"));
+  }
+
+  @Test
+  void theEnvironmentSetsAndOverridesScalarSettings() throws Exception {
+    ConfigFile file = ConfigFile.read("port: 4700\nstorage:\n  postgres:\n    url: jdbc:postgresql://a/b\n", "test",
+        java.util.Map.of("TRENT_PORT", "4800", "TRENT_STORAGE_POSTGRES_USER", "u", "TRENT_STORAGE_POSTGRES_PASSWORD", "p",
+            "TRENT_ADMIN_PORT", "9700"));
+    TrentConfig config = file.applyTo(TrentConfig.builder()).build();
+    assertThat(config.port()).isEqualTo(4800);
+    assertThat(config.storage()).isEqualTo(new StorageSettings.Postgres("jdbc:postgresql://a/b", "u", "p", 10));
+    assertThat(config.adminPort()).isEqualTo(9700);
+  }
+
+  @Test
+  void conflictingChoicesNameTheSetting() throws Exception {
+    assertThatThrownBy(() -> ConfigFile.read("storage:\n  memory: true\n  sqlite: { file: x }\n", "test", java.util.Map.of())
+        .applyTo(TrentConfig.builder())).hasMessage("storage: choose one of sqlite, postgres and memory");
+    assertThatThrownBy(() -> ConfigFile.read("storage:\n  postgres: { url: x, user: u }\n", "test", java.util.Map.of())
+        .applyTo(TrentConfig.builder())).hasMessage("storage.postgres.password is required");
+    assertThatThrownBy(() -> ConfigFile.read("admin:\n  port: 99999\n", "test", java.util.Map.of())
+        .applyTo(TrentConfig.builder())).hasMessageContaining("admin.port");
+    assertThatThrownBy(() -> ConfigFile.read("rootOfTrust:\n  passphrase: { fromEnv: A, prompt: true }\n", "test",
+        java.util.Map.of()).applyTo(TrentConfig.builder())).hasMessageContaining("exactly one of fromEnv");
+    assertThatThrownBy(() -> ConfigFile.read("port: many\n", "test", java.util.Map.of())).hasMessageContaining("port");
   }
 
   @Test

@@ -25,6 +25,14 @@ public interface Storage extends AutoCloseable {
   /** Runs work in one atomic, durable transaction and returns its result once committed. */
   <T> T write(Work<T> work);
 
+  /**
+   * How this store tells other nodes about changes, when several nodes can share it. A store only
+   * one process can use has none.
+   */
+  default java.util.Optional<ChangeFeed> changeFeed() {
+    return java.util.Optional.empty();
+  }
+
   /** Closes the store; calls after close fail with {@link StorageException}. */
   @Override
   void close();

@@ -109,10 +109,18 @@ public final class PostgresStorage implements Storage {
   /** Calls hold the read side while they run; close takes the write side. */
   private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private final PostgresChangeFeed changeFeed;
 
-  private PostgresStorage(HikariDataSource pool, String location) {
+  private PostgresStorage(HikariDataSource pool, String location, PostgresChangeFeed changeFeed) {
     this.pool = pool;
     this.location = location;
+    this.changeFeed = changeFeed;
+  }
+
+  /** Notices between nodes through LISTEN/NOTIFY on this database. */
+  @Override
+  public java.util.Optional<trent.storage.ChangeFeed> changeFeed() {
+    return java.util.Optional.of(changeFeed);
   }
 
   /**
@@ -165,7 +173,7 @@ public final class PostgresStorage implements Storage {
       pool.close();
       throw e;
     }
-    return new PostgresStorage(pool, location);
+    return new PostgresStorage(pool, location, new PostgresChangeFeed(pool, jdbcUrl, user, password));
   }
 
   @Override
@@ -229,6 +237,7 @@ public final class PostgresStorage implements Storage {
     try {
       if (!closed) {
         closed = true;
+        changeFeed.close();
         pool.close();
       }
     } finally {

@@ -1,0 +1,50 @@
+package trent.domain.key;
+
+import trent.domain.Scope;
+import trent.storage.ChangeFeed;
+
+/**
+ * Carries key and alias changes between nodes sharing a store: publishes this node's changes on
+ * the store's change feed and applies every node's notices to the local cache.
+ *
+ * <p>Notice format: {@code k <keyId>} or {@code a <account> <region> <aliasName>}; none of these
+ * contain spaces, so the format is unambiguous. Unknown notices are ignored.
+ */
+public final class ClusterNotices implements KeyChangeListener {
+
+  private final ChangeFeed feed;
+  private final KeyChangeListener local;
+
+  private ClusterNotices(ChangeFeed feed, KeyChangeListener local) {
+    this.feed = feed;
+    this.local = local;
+  }
+
+  /** Subscribes {@code local} to the feed; the returned listener publishes and applies locally. */
+  public static ClusterNotices connect(ChangeFeed feed, KeyChangeListener local) {
+    ClusterNotices notices = new ClusterNotices(feed, local);
+    feed.subscribe(notices::apply);
+    return notices;
+  }
+
+  @Override
+  public void keyChanged(String keyId) {
+    local.keyChanged(keyId);
+    feed.publish("k " + keyId);
+  }
+
+  @Override
+  public void aliasChanged(Scope scope, String aliasName) {
+    local.aliasChanged(scope, aliasName);
+    feed.publish("a " + scope.account() + " " + scope.region() + " " + aliasName);
+  }
+
+  void apply(String notice) {
+    String[] parts = notice.split(" ");
+    if (parts.length == 2 && parts[0].equals("k")) {
+      local.keyChanged(parts[1]);
+    } else if (parts.length == 4 && parts[0].equals("a")) {
+      local.aliasChanged(new Scope(parts[1], parts[2]), parts[3]);
+    }
+  }
+}
