@@ -176,8 +176,7 @@ final class PolicyParser {
       }
       principals.add(new PolicyPrincipal(PolicyPrincipal.Kind.AWS, "*"));
     } else if (node.isObject() && node.size() > 0) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         PolicyPrincipal.Kind kind = null;
         for (PolicyPrincipal.Kind k : PolicyPrincipal.Kind.values()) {
           if (k.jsonName().equals(e.getKey())) {
@@ -232,8 +231,7 @@ final class PolicyParser {
       throw syntax();
     }
     List<Condition> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> ops = node.fields(); ops.hasNext(); ) {
-      Map.Entry<String, JsonNode> op = ops.next();
+    for (Map.Entry<String, JsonNode> op : node.properties()) {
       String name = op.getKey();
       SetQualifier qualifier = SetQualifier.NONE;
       for (SetQualifier q : SetQualifier.values()) {
@@ -254,8 +252,7 @@ final class PolicyParser {
       if (!op.getValue().isObject()) {
         throw syntax();
       }
-      for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-        Map.Entry<String, JsonNode> k = keys.next();
+      for (Map.Entry<String, JsonNode> k : op.getValue().properties()) {
         if (!k.getKey().contains(":")) {
           throw PolicyDocumentException.malformed(PolicyDocumentException.ACTION_VENDOR);
         }

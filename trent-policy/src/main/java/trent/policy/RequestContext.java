@@ -32,12 +32,17 @@ public final class RequestContext {
   private final String action;
   private final String resource;
   private final Map<String, List<String>> keys;
+  /** The keys as given to the builder, before the principal keys were derived (for {@link #toBuilder}). */
+  private final Map<String, List<String>> givenKeys;
 
   private RequestContext(Builder b) {
     this.principalArn = Objects.requireNonNull(b.principalArn, "principalArn");
     this.principalAccount = Objects.requireNonNull(b.principalAccount, "principalAccount");
     this.action = Objects.requireNonNull(b.action, "action");
     this.resource = Objects.requireNonNull(b.resource, "resource");
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    b.keys.forEach((k, v) -> given.put(k, List.copyOf(v)));
+    this.givenKeys = Map.copyOf(given);
     Map<String, List<String>> all = new LinkedHashMap<>(b.keys);
     all.putIfAbsent(fold("aws:PrincipalArn"), List.of(principalArn));
     all.putIfAbsent(fold("aws:PrincipalAccount"), List.of(principalAccount));
@@ -52,10 +57,13 @@ public final class RequestContext {
     return new Builder();
   }
 
-  /** A builder holding this context's values, to derive a changed context. */
+  /**
+   * A builder holding this context's values, to derive a changed context. The derived principal keys
+   * are derived again from the (possibly changed) principal unless they were given explicitly.
+   */
   public Builder toBuilder() {
     Builder b = new Builder().principal(principalArn, principalAccount).action(action).resource(resource);
-    b.keys.putAll(keys);
+    givenKeys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
     return b;
   }
 
