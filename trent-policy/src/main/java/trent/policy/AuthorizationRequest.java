@@ -1,0 +1,25 @@
+package trent.policy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the KMS decision needs for one request on one key.
+ *
+ * @param request the caller, the action ({@code kms:Decrypt}), the key ARN as resource, and the condition keys
+ * @param keyAccount the account that owns the key
+ * @param keyPolicy the key's policy
+ * @param identityPolicies the caller's IAM identity policies (empty for an account root, which has none)
+ * @param grantsAllow whether a grant on the key allows this operation to this caller with this
+ *     encryption context (decided by the grant layer, which owns grants and their constraints)
+ */
+public record AuthorizationRequest(RequestContext request, String keyAccount, PolicyDocument keyPolicy,
+    List<PolicyDocument> identityPolicies, boolean grantsAllow) {
+
+  public AuthorizationRequest {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(keyAccount, "keyAccount");
+    Objects.requireNonNull(keyPolicy, "keyPolicy");
+    identityPolicies = List.copyOf(identityPolicies);
+  }
+}
