@@ -1,0 +1,195 @@
+package trent.crypto.asymmetric;
+
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.EdDSAParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import trent.crypto.CryptoException;
+import trent.crypto.asymmetric.AsymmetricKeySpec.Family;
+
+/**
+ * Sign and Verify for every KMS signing algorithm.
+ *
+ * <p>Guarantees: {@link #sign} and {@link #verify} first check that the algorithm belongs to the
+ * key's spec ({@link AlgorithmNotSupportedException} otherwise) and that the input follows AWS's
+ * message rules ({@link SigningAlgorithm#checkMessage}); only then is there any cryptography.
+ * {@link #verify} never throws for a signature: a wrong, truncated, malformed or non-DER signature
+ * gives {@code false}. Signatures are encoded as AWS returns them: RSA as the k-byte integer,
+ * ECDSA and SM2 as DER {@code SEQUENCE {r, s}}, Ed25519 as the 64-byte R ‖ S, ML-DSA as FIPS 204's
+ * byte string. A signature over RAW input verifies against the DIGEST of the same message and
+ * vice versa, as in KMS.
+ *
+ * <p>Parameters: RSASSA-PSS uses MGF1 with the signature's hash and a salt as long as the hash;
+ * ED25519_PH_SHA_512 is Ed25519ph (RFC 8032, empty context) whose message is the 64-byte digest,
+ * so the prehash is applied to that digest as KMS does; SM2DSA uses the distinguishing ID
+ * {@code 1234567812345678}; ML_DSA_SHAKE_256 is pure ML-DSA (FIPS 204, empty context), hedged.
+ *
+ * <p>Providers: RSA (RAW), ECDSA on NIST curves, Ed25519 and Ed25519ph from the JDK (SunRsaSign,
+ * SunJCE {@code NONEwithRSA} for PKCS #1 v1.5 over a digest, SunEC); BouncyCastle for RSASSA-PSS
+ * over a digest (the JDK has no pre-hashed PSS), secp256k1, SM2 and ML-DSA.
+ *
+ * <p>Thread-safe: each thread reuses its own {@link Signature} objects.
+ */
+public final class Signatures {
+
+  private static final ThreadLocal<Map<String, Signature>> CACHE =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private Signatures() {}
+
+  /**
+   * Signs {@code input} with the private key of {@code key}.
+   *
+   * @param random the source for randomized schemes (RSASSA-PSS salt, ECDSA and SM2 nonces,
+   *     ML-DSA hedging); ignored by deterministic ones (PKCS #1 v1.5, Ed25519)
+   * @throws AlgorithmNotSupportedException when the algorithm or message type does not fit
+   * @throws InvalidInputException when the input breaks a length rule
+   */
+  public static byte[] sign(
+      AsymmetricKeyPair key, SigningAlgorithm algorithm, SigningInput input, SecureRandom random) {
+    check(key.spec(), algorithm, input);
+    if (key.spec() == AsymmetricKeySpec.SM2) {
+      return Sm2.sign(key.jcaPrivateKey(), input, random);
+    }
+    Setup setup = setup(key.spec(), algorithm, input.type());
+    Signature signature = setup.signature();
+    try {
+      if (setup.parameters != null) {
+        signature.setParameter(setup.parameters);
+      }
+      signature.initSign(key.jcaPrivateKey(), random);
+      signature.update(setup.prefix);
+      signature.update(input.bytes());
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException(algorithm + " signing failed", e);
+    }
+  }
+
+  /**
+   * Whether {@code signature} is a valid signature of {@code input} under {@code key}.
+   *
+   * @throws AlgorithmNotSupportedException when the algorithm or message type does not fit
+   * @throws InvalidInputException when the input breaks a length rule
+   */
+  public static boolean verify(
+      AsymmetricPublicKey key, SigningAlgorithm algorithm, SigningInput input, byte[] signature) {
+    check(key.spec(), algorithm, input);
+    if (key.spec() == AsymmetricKeySpec.SM2) {
+      return Sm2.verify(key.jcaKey(), input, signature);
+    }
+    Setup setup = setup(key.spec(), algorithm, input.type());
+    Signature verifier = setup.signature();
+    try {
+      if (setup.parameters != null) {
+        verifier.setParameter(setup.parameters);
+      }
+      verifier.initVerify(key.jcaKey());
+      verifier.update(setup.prefix);
+      verifier.update(input.bytes());
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Malformed encodings surface as SignatureException (or, in some providers, as runtime
+      // exceptions from their decoders); either way the signature is not valid.
+      return false;
+    }
+  }
+
+  private static void check(AsymmetricKeySpec spec, SigningAlgorithm algorithm, SigningInput input) {
+    spec.requireSigning(algorithm);
+    algorithm.checkMessage(input.type(), input.length());
+  }
+
+  /** The JCA name, provider, parameters and input prefix for one algorithm and message type. */
+  private static final class Setup {
+    final String name;
+    final Provider provider;
+    final AlgorithmParameterSpec parameters;
+    final byte[] prefix;
+
+    Setup(String name, Provider provider, AlgorithmParameterSpec parameters, byte[] prefix) {
+      this.name = name;
+      this.provider = provider;
+      this.parameters = parameters;
+      this.prefix = prefix;
+    }
+
+    Signature signature() {
+      String key = name + (provider == null ? "" : "/" + provider.getName());
+      return CACHE.get().computeIfAbsent(key, k -> newSignature(name, provider));
+    }
+  }
+
+  private static final byte[] NONE = new byte[0];
+
+  private static Setup setup(AsymmetricKeySpec spec, SigningAlgorithm algorithm, MessageType type) {
+    boolean raw = type == MessageType.RAW;
+    String hashName = algorithm.hash().replace("-", "");
+    switch (algorithm) {
+      case RSASSA_PKCS1_V1_5_SHA_256:
+      case RSASSA_PKCS1_V1_5_SHA_384:
+      case RSASSA_PKCS1_V1_5_SHA_512:
+        return raw
+            ? new Setup(hashName + "withRSA", null, null, NONE)
+            : new Setup("NONEwithRSA", null, null, digestInfoPrefix(algorithm));
+      case RSASSA_PSS_SHA_256:
+      case RSASSA_PSS_SHA_384:
+      case RSASSA_PSS_SHA_512: {
+        PSSParameterSpec pss =
+            new PSSParameterSpec(
+                algorithm.hash(), "MGF1", new MGF1ParameterSpec(algorithm.hash()),
+                algorithm.digestLength(), PSSParameterSpec.TRAILER_FIELD_BC);
+        return raw
+            ? new Setup("RSASSA-PSS", null, pss, NONE)
+            : new Setup("NONEwithRSASSA-PSS", Providers.BC, pss, NONE);
+      }
+      case ECDSA_SHA_256:
+      case ECDSA_SHA_384:
+      case ECDSA_SHA_512: {
+        Provider provider = spec.family() == Family.EC_BC ? Providers.BC : null;
+        return new Setup(raw ? hashName + "withECDSA" : "NONEwithECDSA", provider, null, NONE);
+      }
+      case ED25519_SHA_512:
+        return new Setup("Ed25519", null, null, NONE);
+      case ED25519_PH_SHA_512:
+        return new Setup("Ed25519", null, new EdDSAParameterSpec(true), NONE);
+      case ML_DSA_SHAKE_256:
+        return raw
+            ? new Setup("ML-DSA", Providers.BC, null, NONE)
+            : new Setup("ML-DSA-EXTERNAL-MU", Providers.BC, null, NONE);
+      case SM2DSA:
+      default:
+        throw new AssertionError(algorithm);
+    }
+  }
+
+  /** The DER DigestInfo header (RFC 8017 §9.2 note 1) that precedes the hash in PKCS #1 v1.5. */
+  private static byte[] digestInfoPrefix(SigningAlgorithm algorithm) {
+    switch (algorithm.hash()) {
+      case "SHA-256":
+        return HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+      case "SHA-384":
+        return HexFormat.of().parseHex("3041300d060960864801650304020205000430");
+      case "SHA-512":
+        return HexFormat.of().parseHex("3051300d060960864801650304020305000440");
+      default:
+        throw new AssertionError(algorithm);
+    }
+  }
+
+  private static Signature newSignature(String name, Provider provider) {
+    try {
+      return provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
+    } catch (NoSuchAlgorithmException e) {
+      throw new CryptoException(name + " is not available", e);
+    }
+  }
+}
