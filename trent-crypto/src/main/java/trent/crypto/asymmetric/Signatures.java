@@ -1,5 +1,6 @@
 package trent.crypto.asymmetric;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -9,9 +10,15 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.EdDSAParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import trent.crypto.CryptoException;
 import trent.crypto.asymmetric.AsymmetricKeySpec.Family;
 
@@ -86,6 +93,9 @@ public final class Signatures {
     if (key.spec() == AsymmetricKeySpec.SM2) {
       return Sm2.verify(key.jcaKey(), input, signature);
     }
+    if (isEcdsa(algorithm) && !isStrictDerSignature(signature)) {
+      return false;
+    }
     Setup setup = setup(key.spec(), algorithm, input.type());
     Signature verifier = setup.signature();
     try {
@@ -99,6 +109,35 @@ public final class Signatures {
     } catch (GeneralSecurityException | RuntimeException e) {
       // Malformed encodings surface as SignatureException (or, in some providers, as runtime
       // exceptions from their decoders); either way the signature is not valid.
+      return false;
+    }
+  }
+
+  private static boolean isEcdsa(SigningAlgorithm algorithm) {
+    return algorithm == SigningAlgorithm.ECDSA_SHA_256
+        || algorithm == SigningAlgorithm.ECDSA_SHA_384
+        || algorithm == SigningAlgorithm.ECDSA_SHA_512;
+  }
+
+  /**
+   * Whether {@code signature} is exactly the DER encoding of {@code SEQUENCE {r, s}} with r and s
+   * positive. The JDK's ECDSA verifier reads a negative integer as its magnitude (Wycheproof
+   * ecdsa_secp256r1_sha256 tcId 6, "ASN encoding of s misses leading 0"), which would make
+   * signatures malleable; KMS-style DER must be unique, so anything else is rejected here.
+   */
+  private static boolean isStrictDerSignature(byte[] signature) {
+    try {
+      ASN1Primitive parsed = ASN1Primitive.fromByteArray(signature);
+      if (!(parsed instanceof ASN1Sequence) || ((ASN1Sequence) parsed).size() != 2) {
+        return false;
+      }
+      for (ASN1Encodable element : (ASN1Sequence) parsed) {
+        if (!(element instanceof ASN1Integer) || ((ASN1Integer) element).getValue().signum() <= 0) {
+          return false;
+        }
+      }
+      return Arrays.equals(parsed.getEncoded(ASN1Encoding.DER), signature);
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
