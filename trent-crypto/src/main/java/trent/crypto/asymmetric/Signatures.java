@@ -2,7 +2,6 @@ package trent.crypto.asymmetric;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -67,11 +66,8 @@ public final class Signatures {
       return Sm2.sign(key.jcaPrivateKey(), input, random);
     }
     Setup setup = setup(key.spec(), algorithm, input.type());
-    Signature signature = setup.signature();
+    Signature signature = setup.signature(setupKey(key.spec(), algorithm, input.type()));
     try {
-      if (setup.parameters != null) {
-        signature.setParameter(setup.parameters);
-      }
       signature.initSign(key.jcaPrivateKey(), random);
       signature.update(setup.prefix);
       signature.update(input.bytes());
@@ -97,11 +93,8 @@ public final class Signatures {
       return false;
     }
     Setup setup = setup(key.spec(), algorithm, input.type());
-    Signature verifier = setup.signature();
+    Signature verifier = setup.signature(setupKey(key.spec(), algorithm, input.type()));
     try {
-      if (setup.parameters != null) {
-        verifier.setParameter(setup.parameters);
-      }
       verifier.initVerify(key.jcaKey());
       verifier.update(setup.prefix);
       verifier.update(input.bytes());
@@ -161,13 +154,21 @@ public final class Signatures {
       this.prefix = prefix;
     }
 
-    Signature signature() {
-      String key = name + (provider == null ? "" : "/" + provider.getName());
-      return CACHE.get().computeIfAbsent(key, k -> newSignature(name, provider));
+    /**
+     * This thread's {@link Signature} for exactly this setup. One object per setup, never shared
+     * between setups: parameters set on a JCA object stay set, and an Ed25519 object once switched
+     * to prehash must never sign pure Ed25519 (a bug the Ed25519ph test caught).
+     */
+    Signature signature(String setupKey) {
+      return CACHE.get().computeIfAbsent(setupKey, k -> newSignature(name, provider, parameters));
     }
   }
 
   private static final byte[] NONE = new byte[0];
+
+  private static String setupKey(AsymmetricKeySpec spec, SigningAlgorithm algorithm, MessageType type) {
+    return algorithm.name() + "/" + type + "/" + spec.family();
+  }
 
   private static Setup setup(AsymmetricKeySpec spec, SigningAlgorithm algorithm, MessageType type) {
     boolean raw = type == MessageType.RAW;
@@ -197,7 +198,7 @@ public final class Signatures {
         return new Setup(raw ? hashName + "withECDSA" : "NONEwithECDSA", provider, null, NONE);
       }
       case ED25519_SHA_512:
-        return new Setup("Ed25519", null, null, NONE);
+        return new Setup("Ed25519", null, new EdDSAParameterSpec(false), NONE);
       case ED25519_PH_SHA_512:
         return new Setup("Ed25519", null, new EdDSAParameterSpec(true), NONE);
       case ML_DSA_SHAKE_256:
@@ -224,10 +225,17 @@ public final class Signatures {
     }
   }
 
-  private static Signature newSignature(String name, Provider provider) {
+  /** A new JCA object with its parameters set once: they persist across {@code init} calls. */
+  private static Signature newSignature(
+      String name, Provider provider, AlgorithmParameterSpec parameters) {
     try {
-      return provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
-    } catch (NoSuchAlgorithmException e) {
+      Signature signature =
+          provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
+      if (parameters != null) {
+        signature.setParameter(parameters);
+      }
+      return signature;
+    } catch (GeneralSecurityException e) {
       throw new CryptoException(name + " is not available", e);
     }
   }
