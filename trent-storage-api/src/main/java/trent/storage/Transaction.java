@@ -12,4 +12,14 @@ public interface Transaction {
   TagRepository tags();
 
   KeyringRepository keyring();
+
+  /** Rotation settings and history (schema V3). Every store of this module's contract overrides it. */
+  default RotationRepository rotations() {
+    throw new UnsupportedOperationException("this store keeps no rotations");
+  }
+
+  /** Last use of keys (schema V4). Every store of this module's contract overrides it. */
+  default KeyUsageRepository keyUsage() {
+    throw new UnsupportedOperationException("this store keeps no key usage");
+  }
 }

@@ -901,6 +901,156 @@ public abstract class StorageContractTest {
     return aliases.stream().map(AliasRecord::aliasName).collect(Collectors.toList());
   }
 
+  // Rotation settings and history (schema V3)
+
+  @Test
+  void rotationSettingsReadBackAndUpdatesIncrementTheVersion() {
+    String id = newKeyId();
+    KeyRotationRecord enabled = new KeyRotationRecord(id, true, 365, T0.plusSeconds(86_400), 2, 0);
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.rotations().insert(enabled);
+    });
+    assertThat(read((Transaction tx) -> tx.rotations().find(id))).contains(enabled);
+
+    KeyRotationRecord off = new KeyRotationRecord(id, false, 90, null, 3, 0);
+    KeyRotationRecord stored = storage.write(tx -> tx.rotations().update(off));
+    assertThat(stored).isEqualTo(new KeyRotationRecord(id, false, 90, null, 3, 1));
+    assertThat(read((Transaction tx) -> tx.rotations().find(id))).contains(stored);
+    assertThat(read((Transaction tx) -> tx.rotations().find(newKeyId()))).isEmpty();
+  }
+
+  @Test
+  void rotationSettingsAreInsertedOnceAndUpdatedOnlyAtTheirVersion() {
+    String id = newKeyId();
+    KeyRotationRecord r = new KeyRotationRecord(id, true, 90, T0, 0, 0);
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.rotations().insert(r);
+    });
+    assertThatThrownBy(() -> write(tx -> tx.rotations().insert(r))).isInstanceOf(DuplicateRecordException.class);
+    write(tx -> tx.rotations().update(r));
+    assertThatThrownBy(() -> write(tx -> tx.rotations().update(r))).isInstanceOf(StaleRecordException.class);
+    assertThatThrownBy(() -> write(tx -> tx.rotations().update(new KeyRotationRecord(newKeyId(), true, 90, T0, 0, 0))))
+        .isInstanceOf(StaleRecordException.class);
+    assertThat(read((Transaction tx) -> tx.rotations().find(id)).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void listDueFindsEnabledRotationsDueAtOrBeforeTheInstantInOrder() {
+    String late = newKeyId();
+    String early = newKeyId();
+    String future = newKeyId();
+    String off = newKeyId();
+    write(tx -> {
+      for (String id : List.of(late, early, future, off)) {
+        tx.keys().insert(key(id));
+      }
+      tx.rotations().insert(new KeyRotationRecord(late, true, 90, T0, 0, 0));
+      tx.rotations().insert(new KeyRotationRecord(early, true, 90, T0.minusSeconds(5), 0, 0));
+      tx.rotations().insert(new KeyRotationRecord(future, true, 90, T0.plusMillis(1), 0, 0));
+      tx.rotations().insert(new KeyRotationRecord(off, false, 90, null, 1, 0));
+    });
+
+    assertThat(read((Transaction tx) -> tx.rotations().listDue(T0, 10)))
+        .extracting(KeyRotationRecord::keyId).containsExactly(early, late);
+    assertThat(read((Transaction tx) -> tx.rotations().listDue(T0, 1)))
+        .extracting(KeyRotationRecord::keyId).containsExactly(early);
+    assertThat(read((Transaction tx) -> tx.rotations().listDue(T0, 0))).isEmpty();
+  }
+
+  @Test
+  void completedRotationsAreListedOldestFirstAndOnlyOnce() {
+    String id = newKeyId();
+    String other = newKeyId();
+    KeyMaterialRotationRecord second = new KeyMaterialRotationRecord(id, ContractRecords.materialId(2), "ON_DEMAND",
+        T0.plusSeconds(60));
+    KeyMaterialRotationRecord first = new KeyMaterialRotationRecord(id, ContractRecords.materialId(1), "AUTOMATIC", T0);
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.keys().insert(key(other));
+      tx.rotations().addRotation(second);
+      tx.rotations().addRotation(first);
+    });
+
+    assertThat(read((Transaction tx) -> tx.rotations().listRotations(id))).containsExactly(first, second);
+    assertThat(read((Transaction tx) -> tx.rotations().listRotations(other))).isEmpty();
+    assertThatThrownBy(() -> write(tx -> tx.rotations().addRotation(first)))
+        .isInstanceOf(DuplicateRecordException.class);
+  }
+
+  // Key usage (schema V4)
+
+  @Test
+  void theLaterUseOfAKeyIsKeptWhateverTheOrderOfWrites() {
+    String id = newKeyId();
+    KeyUsageRecord earlier = new KeyUsageRecord(id, "Encrypt", T0, "req-1");
+    KeyUsageRecord later = new KeyUsageRecord(id, "Decrypt", T0.plusMillis(1), "req-2");
+    write(tx -> tx.keys().insert(key(id)));
+    assertThat(read((Transaction tx) -> tx.keyUsage().find(id))).isEmpty();
+
+    write(tx -> tx.keyUsage().recordIfLater(later));
+    write(tx -> tx.keyUsage().recordIfLater(earlier));
+    assertThat(read((Transaction tx) -> tx.keyUsage().find(id))).contains(later);
+
+    KeyUsageRecord latest = new KeyUsageRecord(id, "GenerateDataKey", T0.plusSeconds(1), "req-3");
+    write(tx -> tx.keyUsage().recordIfLater(latest));
+    assertThat(read((Transaction tx) -> tx.keyUsage().find(id))).contains(latest);
+  }
+
+  @Test
+  void aUseOfAKeyThatIsNotStoredIsIgnored() {
+    String missing = newKeyId();
+    write(tx -> tx.keyUsage().recordIfLater(new KeyUsageRecord(missing, "Encrypt", T0, "req")));
+    assertThat(read((Transaction tx) -> tx.keyUsage().find(missing))).isEmpty();
+  }
+
+  @Test
+  void trackingStartIsTheFirstInstantEverStored() {
+    Instant first = storage.write(tx -> tx.keyUsage().trackingStart(T0));
+    Instant second = storage.write(tx -> tx.keyUsage().trackingStart(T0.plusSeconds(9)));
+    assertThat(first).isEqualTo(T0);
+    assertThat(second).isEqualTo(T0);
+  }
+
+  @Test
+  void deletingAKeyRemovesItsRotationsAndUsage() {
+    String doomed = newKeyId();
+    String kept = newKeyId();
+    for (String id : List.of(doomed, kept)) {
+      write(tx -> {
+        tx.keys().insert(key(id));
+        tx.rotations().insert(new KeyRotationRecord(id, true, 90, T0, 1, 0));
+        tx.rotations().addRotation(new KeyMaterialRotationRecord(id, ContractRecords.materialId(1), "ON_DEMAND", T0));
+        tx.keyUsage().recordIfLater(new KeyUsageRecord(id, "Encrypt", T0, "req"));
+      });
+    }
+
+    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+
+    read((Transaction tx) -> {
+      assertThat(tx.rotations().find(doomed)).isEmpty();
+      assertThat(tx.rotations().listRotations(doomed)).isEmpty();
+      assertThat(tx.keyUsage().find(doomed)).isEmpty();
+      assertThat(tx.rotations().find(kept)).isPresent();
+      assertThat(tx.rotations().listRotations(kept)).hasSize(1);
+      assertThat(tx.keyUsage().find(kept)).isPresent();
+      return null;
+    });
+  }
+
+  @Test
+  void rotationRecordsNamingAKeyThatIsNotStoredAreRefused() {
+    String missing = newKeyId();
+    Throwable settings = catchThrowable(() -> write(tx -> tx.rotations().insert(
+        new KeyRotationRecord(missing, true, 90, T0, 0, 0))));
+    Throwable history = catchThrowable(() -> write(tx -> tx.rotations().addRotation(
+        new KeyMaterialRotationRecord(missing, ContractRecords.materialId(1), "ON_DEMAND", T0))));
+    for (Throwable t : List.of(settings, history)) {
+      assertThat(t).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
+    }
+  }
+
   /** What one thread of {@link #runConcurrently} does, given its index. */
   protected interface ThreadWork {
     void run(int thread) throws Exception;

@@ -16,6 +16,11 @@ import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRecord;
 import trent.storage.KeyRepository;
+import trent.storage.KeyMaterialRotationRecord;
+import trent.storage.KeyRotationRecord;
+import trent.storage.KeyUsageRecord;
+import trent.storage.KeyUsageRepository;
+import trent.storage.RotationRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.KeyringTermRecord;
 import trent.storage.StaleRecordException;
@@ -43,6 +48,10 @@ public final class InMemoryStorage implements Storage {
   private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
   private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
   private final TreeMap<Integer, KeyringTermRecord> terms = new TreeMap<>();
+  private final Map<String, KeyRotationRecord> rotationSettings = new HashMap<>();
+  private final Map<String, List<KeyMaterialRotationRecord>> rotationHistory = new HashMap<>();
+  private final Map<String, KeyUsageRecord> lastUsage = new HashMap<>();
+  private java.time.Instant trackingStart;
   private long materialSequence;
   private volatile boolean closed;
 
@@ -198,6 +207,131 @@ public final class InMemoryStorage implements Storage {
       return this;
     }
 
+    @Override
+    public RotationRepository rotations() {
+      return rotationRepository;
+    }
+
+    @Override
+    public KeyUsageRepository keyUsage() {
+      return usageRepository;
+    }
+
+    private <V> void removeUndoably(Map<String, V> map, String keyId) {
+      V removed = map.remove(keyId);
+      if (removed != null) {
+        undo.push(() -> map.put(keyId, removed));
+      }
+    }
+
+    private final RotationRepository rotationRepository = new RotationRepository() {
+      @Override
+      public Optional<KeyRotationRecord> find(String keyId) {
+        check(false);
+        return Optional.ofNullable(rotationSettings.get(keyId));
+      }
+
+      @Override
+      public void insert(KeyRotationRecord rotation) {
+        check(true);
+        if (rotation.version() != 0) {
+          throw new IllegalArgumentException("new rotation settings must have version 0, was " + rotation.version());
+        }
+        requireKey(rotation.keyId());
+        if (rotationSettings.containsKey(rotation.keyId())) {
+          throw new DuplicateRecordException("rotation settings of key " + rotation.keyId() + " exist");
+        }
+        rotationSettings.put(rotation.keyId(), rotation);
+        undo.push(() -> rotationSettings.remove(rotation.keyId()));
+      }
+
+      @Override
+      public KeyRotationRecord update(KeyRotationRecord rotation) {
+        check(true);
+        KeyRotationRecord stored = rotationSettings.get(rotation.keyId());
+        if (stored == null || stored.version() != rotation.version()) {
+          throw new StaleRecordException("rotation settings of key " + rotation.keyId() + " are not at version "
+              + rotation.version());
+        }
+        KeyRotationRecord next = new KeyRotationRecord(rotation.keyId(), rotation.automaticRotationEnabled(),
+            rotation.rotationPeriodInDays(), rotation.nextRotationDate(), rotation.onDemandRotations(),
+            rotation.version() + 1);
+        rotationSettings.put(rotation.keyId(), next);
+        undo.push(() -> rotationSettings.put(rotation.keyId(), stored));
+        return next;
+      }
+
+      @Override
+      public List<KeyRotationRecord> listDue(java.time.Instant notAfter, int limit) {
+        check(false);
+        requireLimit(limit);
+        return rotationSettings.values().stream()
+            .filter(r -> r.automaticRotationEnabled() && r.nextRotationDate() != null
+                && !r.nextRotationDate().isAfter(notAfter))
+            .sorted(java.util.Comparator.comparing(KeyRotationRecord::nextRotationDate)
+                .thenComparing(KeyRotationRecord::keyId))
+            .limit(limit)
+            .toList();
+      }
+
+      @Override
+      public void addRotation(KeyMaterialRotationRecord rotation) {
+        check(true);
+        requireKey(rotation.keyId());
+        List<KeyMaterialRotationRecord> history = rotationHistory.computeIfAbsent(rotation.keyId(), k -> new ArrayList<>());
+        if (history.stream().anyMatch(r -> r.materialId().equals(rotation.materialId()))) {
+          throw new DuplicateRecordException("rotation to material " + rotation.materialId() + " is recorded");
+        }
+        history.add(rotation);
+        undo.push(() -> history.remove(history.size() - 1));
+      }
+
+      @Override
+      public List<KeyMaterialRotationRecord> listRotations(String keyId) {
+        check(false);
+        return rotationHistory.getOrDefault(keyId, List.of()).stream()
+            .sorted(java.util.Comparator.comparing(KeyMaterialRotationRecord::rotationDate))
+            .toList();
+      }
+    };
+
+    private final KeyUsageRepository usageRepository = new KeyUsageRepository() {
+      @Override
+      public Optional<KeyUsageRecord> find(String keyId) {
+        check(false);
+        return Optional.ofNullable(lastUsage.get(keyId));
+      }
+
+      @Override
+      public void recordIfLater(KeyUsageRecord usage) {
+        check(true);
+        if (!keys.containsKey(usage.keyId())) {
+          return;
+        }
+        KeyUsageRecord stored = lastUsage.get(usage.keyId());
+        if (stored == null || usage.usedAt().isAfter(stored.usedAt())) {
+          lastUsage.put(usage.keyId(), usage);
+          undo.push(() -> {
+            if (stored == null) {
+              lastUsage.remove(usage.keyId());
+            } else {
+              lastUsage.put(usage.keyId(), stored);
+            }
+          });
+        }
+      }
+
+      @Override
+      public java.time.Instant trackingStart(java.time.Instant candidate) {
+        check(true);
+        if (trackingStart == null) {
+          trackingStart = candidate;
+          undo.push(() -> trackingStart = null);
+        }
+        return trackingStart;
+      }
+    };
+
     // Keys
 
     @Override
@@ -250,6 +384,9 @@ public final class InMemoryStorage implements Storage {
       if (keyTags != null) {
         undo.push(() -> tags.put(keyId, keyTags));
       }
+      removeUndoably(rotationSettings, keyId);
+      removeUndoably(rotationHistory, keyId);
+      removeUndoably(lastUsage, keyId);
       List<AliasRecord> pointing = aliases.values().stream().filter(a -> a.targetKeyId().equals(keyId)).toList();
       for (AliasRecord a : pointing) {
         String id = aliasId(a.account(), a.region(), a.aliasName());

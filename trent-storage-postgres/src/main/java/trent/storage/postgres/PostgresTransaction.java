@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import trent.storage.AliasRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
+import trent.storage.KeyUsageRepository;
 import trent.storage.KeyringRepository;
+import trent.storage.RotationRepository;
 import trent.storage.StorageException;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
@@ -31,6 +33,8 @@ final class PostgresTransaction implements Transaction {
   private final PostgresAliasRepository aliases = new PostgresAliasRepository(this);
   private final PostgresTagRepository tags = new PostgresTagRepository(this);
   private final PostgresKeyringRepository keyring = new PostgresKeyringRepository(this);
+  private final PostgresRotationRepository rotations = new PostgresRotationRepository(this);
+  private final PostgresKeyUsageRepository keyUsage = new PostgresKeyUsageRepository(this);
 
   PostgresTransaction(Connection connection, boolean write) {
     this.connection = connection;
@@ -105,5 +109,15 @@ final class PostgresTransaction implements Transaction {
   @Override
   public KeyringRepository keyring() {
     return keyring;
+  }
+
+  @Override
+  public RotationRepository rotations() {
+    return rotations;
+  }
+
+  @Override
+  public KeyUsageRepository keyUsage() {
+    return keyUsage;
   }
 }

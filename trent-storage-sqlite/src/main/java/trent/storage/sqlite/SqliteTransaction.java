@@ -4,7 +4,9 @@ import java.sql.Connection;
 import trent.storage.AliasRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
+import trent.storage.KeyUsageRepository;
 import trent.storage.KeyringRepository;
+import trent.storage.RotationRepository;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
 
@@ -21,6 +23,8 @@ final class SqliteTransaction implements Transaction {
   private final SqliteAliasRepository aliases = new SqliteAliasRepository(this);
   private final SqliteTagRepository tags = new SqliteTagRepository(this);
   private final SqliteKeyringRepository keyring = new SqliteKeyringRepository(this);
+  private final SqliteRotationRepository rotations = new SqliteRotationRepository(this);
+  private final SqliteKeyUsageRepository keyUsage = new SqliteKeyUsageRepository(this);
 
   SqliteTransaction(Connection connection) {
     this.connection = connection;
@@ -60,5 +64,15 @@ final class SqliteTransaction implements Transaction {
   @Override
   public KeyringRepository keyring() {
     return keyring;
+  }
+
+  @Override
+  public RotationRepository rotations() {
+    return rotations;
+  }
+
+  @Override
+  public KeyUsageRepository keyUsage() {
+    return keyUsage;
   }
 }

@@ -1,0 +1,139 @@
+package trent.storage.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import trent.storage.KeyMaterialRotationRecord;
+import trent.storage.KeyRotationRecord;
+import trent.storage.RotationRepository;
+import trent.storage.StaleRecordException;
+
+final class SqliteRotationRepository implements RotationRepository {
+
+  private static final String COLUMNS = "key_id, automatic_rotation_enabled, rotation_period_in_days,"
+      + " next_rotation_date, on_demand_rotations, version";
+
+  private final SqliteTransaction tx;
+
+  SqliteRotationRepository(SqliteTransaction tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<KeyRotationRecord> find(String keyId) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "SELECT " + COLUMNS + " FROM key_rotations WHERE key_id = ?")) {
+      ps.setString(1, keyId);
+      List<KeyRotationRecord> found = all(ps);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "finding rotation settings of key " + keyId);
+    }
+  }
+
+  @Override
+  public void insert(KeyRotationRecord rotation) {
+    SqliteKeyRepository.requireNew(rotation.version(), "rotation settings of key " + rotation.keyId());
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "INSERT INTO key_rotations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0)")) {
+      ps.setString(1, rotation.keyId());
+      bindBody(ps, rotation, 2);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "inserting rotation settings of key " + rotation.keyId());
+    }
+  }
+
+  @Override
+  public KeyRotationRecord update(KeyRotationRecord rotation) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "UPDATE key_rotations SET automatic_rotation_enabled = ?, rotation_period_in_days = ?, next_rotation_date = ?,"
+            + " on_demand_rotations = ?, version = version + 1 WHERE key_id = ? AND version = ?")) {
+      bindBody(ps, rotation, 1);
+      ps.setString(5, rotation.keyId());
+      ps.setLong(6, rotation.version());
+      if (ps.executeUpdate() == 0) {
+        throw new StaleRecordException("rotation settings of key " + rotation.keyId()
+            + " are not stored at version " + rotation.version());
+      }
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "updating rotation settings of key " + rotation.keyId());
+    }
+    return new KeyRotationRecord(rotation.keyId(), rotation.automaticRotationEnabled(), rotation.rotationPeriodInDays(),
+        rotation.nextRotationDate(), rotation.onDemandRotations(), rotation.version() + 1);
+  }
+
+  @Override
+  public List<KeyRotationRecord> listDue(Instant notAfter, int limit) {
+    SqliteKeyRepository.requireLimit(limit);
+    try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM key_rotations"
+        + " WHERE automatic_rotation_enabled = 1 AND next_rotation_date <= ?"
+        + " ORDER BY next_rotation_date, key_id LIMIT ?")) {
+      ps.setLong(1, Jdbc.toMicros(notAfter));
+      ps.setInt(2, limit);
+      return all(ps);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "listing keys due for rotation");
+    }
+  }
+
+  @Override
+  public void addRotation(KeyMaterialRotationRecord rotation) {
+    try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO key_material_rotations"
+        + " (key_id, material_id, rotation_type, rotation_date) VALUES (?, ?, ?, ?)")) {
+      ps.setString(1, rotation.keyId());
+      ps.setString(2, rotation.materialId());
+      ps.setString(3, rotation.rotationType());
+      ps.setLong(4, Jdbc.toMicros(rotation.rotationDate()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "recording a rotation of key " + rotation.keyId());
+    }
+  }
+
+  @Override
+  public List<KeyMaterialRotationRecord> listRotations(String keyId) {
+    try (PreparedStatement ps = tx.connection().prepareStatement("SELECT key_id, material_id, rotation_type,"
+        + " rotation_date FROM key_material_rotations WHERE key_id = ? ORDER BY rotation_date, seq")) {
+      ps.setString(1, keyId);
+      List<KeyMaterialRotationRecord> rotations = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rotations.add(new KeyMaterialRotationRecord(rs.getString("key_id"), rs.getString("material_id"),
+              rs.getString("rotation_type"), Jdbc.fromMicros(rs.getLong("rotation_date"))));
+        }
+      }
+      return rotations;
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "listing rotations of key " + keyId);
+    }
+  }
+
+  /** Binds every column but key_id and version, from {@code first} on (4 parameters). */
+  private static void bindBody(PreparedStatement ps, KeyRotationRecord r, int first) throws SQLException {
+    ps.setInt(first, r.automaticRotationEnabled() ? 1 : 0);
+    ps.setInt(first + 1, r.rotationPeriodInDays());
+    Jdbc.setInstantOrNull(ps, first + 2, r.nextRotationDate());
+    ps.setInt(first + 3, r.onDemandRotations());
+  }
+
+  private static List<KeyRotationRecord> all(PreparedStatement ps) throws SQLException {
+    List<KeyRotationRecord> records = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        records.add(new KeyRotationRecord(
+            rs.getString("key_id"),
+            rs.getInt("automatic_rotation_enabled") == 1,
+            rs.getInt("rotation_period_in_days"),
+            Jdbc.getInstantOrNull(rs, "next_rotation_date"),
+            rs.getInt("on_demand_rotations"),
+            rs.getLong("version")));
+      }
+    }
+    return records;
+  }
+}
