@@ -27,6 +27,9 @@ import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
+import trent.domain.key.Rotations;
+import trent.domain.tag.Tags;
+import trent.domain.usage.KeyUsageTracker;
 import trent.ops.KmsOperations;
 import trent.protocol.Authenticator;
 import trent.protocol.Dispatcher;
@@ -54,23 +57,30 @@ public final class TrentServer implements AutoCloseable {
   static final String DATABASE_FILE = "trent.db";
   static final String ROOT_KEY_FILE = "root.key";
   static final String PASSPHRASE_FILE = "root.pass";
+  /** How often the last use of keys is written (GetKeyLastUsage); uses in between stay in memory. */
+  static final Duration USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
 
   private final TrentConfig config;
   private final Storage storage;
   private final RootOfTrust root;
   private final Keyring keyring;
   private final Keys keys;
+  private final Rotations rotations;
+  private final KeyUsageTracker usage;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
   private final HttpServer http;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, Keys keys,
-      ExecutorService blocking, ScheduledExecutorService background, HttpServer http) {
+      Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
+      HttpServer http) {
     this.config = config;
     this.storage = storage;
     this.root = root;
     this.keyring = keyring;
     this.keys = keys;
+    this.rotations = rotations;
+    this.usage = usage;
     this.blocking = blocking;
     this.background = background;
     this.http = http;
@@ -95,22 +105,29 @@ public final class TrentServer implements AutoCloseable {
           .orElse(cache);
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
-      Envelopes envelopes = new Envelopes(cache, random);
+      Rotations rotations = new Rotations(storage, materials, config.clock(), changes);
+      KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
+      usage.start();
+      Envelopes envelopes = new Envelopes(cache, random, usage);
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
       blocking = Executors.newFixedThreadPool(64, named("trent-blocking"));
-      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases, envelopes), ModelValidator.loadDefault(),
+      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases, envelopes,
+          new Tags(storage), rotations, usage), ModelValidator.loadDefault(),
           authenticator, new JsonCodec(), blocking);
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
+      background.scheduleWithFixedDelay(() -> rotateDueKeys(rotations), interval, interval, TimeUnit.MILLISECONDS);
+      long flush = USAGE_FLUSH_INTERVAL.toMillis();
+      background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       HttpServer http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
           config.idleTimeout(), config.ioThreads());
       if (config.developmentMode() && config.insecureDevMode()) {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, keys, blocking, background, http);
+      return new TrentServer(config, storage, root, keyring, keys, rotations, usage, blocking, background, http);
     } catch (RuntimeException | InterruptedException e) {
       if (background != null) {
         background.shutdownNow();
@@ -183,6 +200,35 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  private static void rotateDueKeys(Rotations rotations) {
+    try {
+      int rotated = rotations.rotateDue();
+      if (rotated > 0) {
+        LOG.info("rotated {} key(s) whose automatic rotation was due", rotated);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("rotating keys whose automatic rotation was due failed; will retry", e);
+    }
+  }
+
+  private static void flushUsage(KeyUsageTracker usage) {
+    try {
+      usage.flush();
+    } catch (RuntimeException e) {
+      LOG.error("writing the last use of keys failed; kept in memory, will retry", e);
+    }
+  }
+
+  /** Rotates, now, the keys whose automatic rotation is due by the server's clock. For tests and tools. */
+  public int rotateDueKeysNow() {
+    return rotations.rotateDue();
+  }
+
+  /** Writes, now, the key uses recorded in memory (GetKeyLastUsage). For tests and tools. */
+  public int flushKeyUsageNow() {
+    return usage.flush();
+  }
+
   /** Deletes, now, the keys whose deletion date has passed by the server's clock. For tests and tools. */
   public int deleteDueKeysNow() {
     return keys.deleteDue();
@@ -214,6 +260,7 @@ public final class TrentServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    flushUsage(usage);
     keyring.close();
     root.close();
     storage.close();

@@ -13,6 +13,8 @@ import trent.domain.error.KMSInternalException;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyResolver;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 
 /**
  * Seals and opens ciphertext blobs under KMS keys, through the in-memory {@link KeyCache}: no
@@ -30,11 +32,22 @@ public final class Envelopes {
   private final KeyCache cache;
   private final CiphertextFormat format;
   private final SecureRandom random;
+  private final KeyUseListener uses;
 
   public Envelopes(KeyCache cache, SecureRandom random) {
+    this(cache, random, KeyUseListener.NONE);
+  }
+
+  public Envelopes(KeyCache cache, SecureRandom random, KeyUseListener uses) {
     this.cache = cache;
     this.format = new CiphertextFormat(random);
     this.random = random;
+    this.uses = uses;
+  }
+
+  /** Tells GetKeyLastUsage that an operation succeeded with {@code key}; call it just before answering. */
+  public void used(KmsKey key, UsageOperation operation, String requestId) {
+    uses.used(key.keyId(), operation, requestId);
   }
 
   public KeyCache keys() {

@@ -141,6 +141,14 @@ public final class KmsKey {
     }
   }
 
+  /** A rotation: {@code materialId} encrypts from now on; the state and everything else stay. */
+  public KeyRecord withCurrentMaterial(String materialId) {
+    KeyRecord r = record;
+    return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(),
+        r.origin(), r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(),
+        r.policy(), materialId, r.version());
+  }
+
   /** Creating or repointing an alias at this key: not while it is pending deletion. */
   public void requireAliasable() {
     if (state() == KeyState.PendingDeletion) {

@@ -8,6 +8,7 @@ import trent.domain.envelope.Envelopes;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.UsageOperation;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -55,6 +56,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes plaintext = envelopes.open(key, header, in.ciphertextBlob(),
         SymmetricSteps.context(in.encryptionContext()))) {
+      envelopes.used(key, UsageOperation.Decrypt, context.requestId());
       return new Response(key.arn(), plaintext.revealCopy(), SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId());
     }
   }

@@ -6,6 +6,7 @@ import trent.crypto.SecretBytes;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.UsageOperation;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -33,6 +34,7 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes plaintext = SecretBytes.adopt(in.plaintext())) {
       Sealed sealed = envelopes.seal(key, plaintext, SymmetricSteps.context(in.encryptionContext()));
+      envelopes.used(key, UsageOperation.Encrypt, context.requestId());
       return new Response(sealed.ciphertextBlob(), key.arn(), SymmetricSteps.SYMMETRIC_DEFAULT);
     }
   }

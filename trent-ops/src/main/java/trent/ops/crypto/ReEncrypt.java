@@ -9,6 +9,7 @@ import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.UsageOperation;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -63,6 +64,8 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     try (SecretBytes plaintext = envelopes.open(source, header, in.ciphertextBlob(),
         SymmetricSteps.context(in.sourceEncryptionContext()))) {
       Sealed sealed = envelopes.seal(destination, plaintext, SymmetricSteps.context(in.destinationEncryptionContext()));
+      envelopes.used(source, UsageOperation.ReEncrypt, context.requestId());
+      envelopes.used(destination, UsageOperation.ReEncrypt, context.requestId());
       return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), SymmetricSteps.SYMMETRIC_DEFAULT,
           SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId(), sealed.keyMaterialId());
     }

@@ -6,6 +6,7 @@ import trent.crypto.SecretBytes;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.DataKey;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.UsageOperation;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -34,6 +35,7 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
     SymmetricSteps.dryRun(in.dryRun());
     DataKey dataKey = envelopes.generateDataKey(key, length, SymmetricSteps.context(in.encryptionContext()));
     try (SecretBytes plaintext = dataKey.plaintext()) {
+      envelopes.used(key, UsageOperation.GenerateDataKey, context.requestId());
       return new Response(dataKey.sealed().ciphertextBlob(), plaintext.revealCopy(), key.arn(),
           dataKey.sealed().keyMaterialId());
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.UsageOperation;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -35,6 +36,7 @@ public final class GenerateDataKeyWithoutPlaintext
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length, SymmetricSteps.context(in.encryptionContext()));
+    envelopes.used(key, UsageOperation.GenerateDataKeyWithoutPlaintext, context.requestId());
     return new Response(sealed.ciphertextBlob(), key.arn(), sealed.keyMaterialId());
   }
 }

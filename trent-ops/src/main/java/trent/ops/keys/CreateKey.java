@@ -1,17 +1,16 @@
 package trent.ops.keys;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import trent.domain.error.CustomKeyStoreNotFoundException;
 import trent.domain.error.KmsUnsupportedOperationException;
-import trent.domain.error.TagException;
 import trent.domain.error.ValidationException;
 import trent.domain.key.KeySpec;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.Keys;
 import trent.domain.key.NewKey;
 import trent.domain.key.Origin;
+import trent.domain.tag.Tags;
 import trent.ops.CallContext;
 import trent.ops.BaseOperation;
 
@@ -81,18 +80,7 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
   }
 
   private static Map<String, String> tags(List<Tag> tags) {
-    Map<String, String> result = new LinkedHashMap<>();
-    if (tags == null) {
-      return result;
-    }
-    for (Tag tag : tags) {
-      if (tag.tagKey().startsWith("aws:")) {
-        throw new TagException("Tags beginning with aws: are reserved.");
-      }
-      if (result.putIfAbsent(tag.tagKey(), tag.tagValue()) != null) {
-        throw new TagException("Duplicate tag keys");
-      }
-    }
-    return result;
+    return Tags.validated(tags == null ? List.of()
+        : tags.stream().map(t -> new trent.domain.tag.Tag(t.tagKey(), t.tagValue())).toList());
   }
 }

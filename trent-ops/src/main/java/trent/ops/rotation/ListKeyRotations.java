@@ -1,0 +1,49 @@
+package trent.ops.rotation;
+
+import java.time.Instant;
+import java.util.List;
+import trent.domain.Page;
+import trent.domain.key.Rotations;
+import trent.domain.key.Rotations.Entry;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+
+/**
+ * ListKeyRotations (OPERATIONS.md "ListKeyRotations"). Trent's keys have KMS-made material only, so
+ * the members the model keeps for imported material (KeyMaterialDescription, ImportState,
+ * ExpirationModel, ValidTo) are absent, as AWS omits them for such keys.
+ */
+public final class ListKeyRotations extends BaseOperation<ListKeyRotations.Request, ListKeyRotations.Response> {
+
+  public record Request(String keyId, String includeKeyMaterial, Integer limit, String marker) {}
+
+  /** RotationsListEntry, members in model order. */
+  public record RotationsListEntry(String keyId, String keyMaterialId, String keyMaterialDescription,
+      String importState, String keyMaterialState, String expirationModel, Instant validTo, Instant rotationDate,
+      String rotationType) {}
+
+  public record Response(List<RotationsListEntry> rotations, String nextMarker, boolean truncated) {}
+
+  static final int DEFAULT_LIMIT = 100;
+
+  private final Rotations rotations;
+
+  public ListKeyRotations(Rotations rotations) {
+    super("ListKeyRotations", Request.class, true);
+    this.rotations = rotations;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    int limit = in.limit() == null ? DEFAULT_LIMIT : in.limit();
+    boolean all = "ALL_KEY_MATERIAL".equals(in.includeKeyMaterial());
+    Page<Entry> page = rotations.list(scope(context), in.keyId(), all, in.marker(), limit);
+    List<RotationsListEntry> entries = page.items().stream().map(ListKeyRotations::entry).toList();
+    return new Response(entries, page.nextMarker().orElse(null), page.truncated());
+  }
+
+  private static RotationsListEntry entry(Entry e) {
+    return new RotationsListEntry(e.keyId(), e.keyMaterialId(), null, null, e.current() ? "CURRENT" : "NON_CURRENT",
+        null, null, e.rotationDate(), e.rotationType() == null ? null : e.rotationType().name());
+  }
+}
