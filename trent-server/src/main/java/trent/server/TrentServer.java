@@ -59,17 +59,19 @@ public final class TrentServer implements AutoCloseable {
   private final Storage storage;
   private final RootOfTrust root;
   private final Keyring keyring;
+  private final KeyCache cache;
   private final Keys keys;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
   private final HttpServer http;
 
-  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, Keys keys,
+  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
       ExecutorService blocking, ScheduledExecutorService background, HttpServer http) {
     this.config = config;
     this.storage = storage;
     this.root = root;
     this.keyring = keyring;
+    this.cache = cache;
     this.keys = keys;
     this.blocking = blocking;
     this.background = background;
@@ -110,7 +112,7 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, keys, blocking, background, http);
+      return new TrentServer(config, storage, root, keyring, cache, keys, blocking, background, http);
     } catch (RuntimeException | InterruptedException e) {
       if (background != null) {
         background.shutdownNow();
@@ -186,6 +188,18 @@ public final class TrentServer implements AutoCloseable {
   /** Deletes, now, the keys whose deletion date has passed by the server's clock. For tests and tools. */
   public int deleteDueKeysNow() {
     return keys.deleteDue();
+  }
+
+  /**
+   * Empties an in-memory server: every key, alias and tag is forgotten, as if it had just started
+   * (its root of trust and endpoint stay). For test frameworks; refused for a server on disk.
+   */
+  public void reset() {
+    if (!(storage instanceof InMemoryStorage memory)) {
+      throw new IllegalStateException("only an in-memory server can be reset");
+    }
+    memory.clear();
+    cache.invalidateAll();
   }
 
   public URI endpoint() {
