@@ -64,6 +64,7 @@ public final class TrentServer implements AutoCloseable {
   private final Storage storage;
   private final RootOfTrust root;
   private final Keyring keyring;
+  private final KeyCache cache;
   private final Keys keys;
   private final Rotations rotations;
   private final KeyUsageTracker usage;
@@ -71,13 +72,14 @@ public final class TrentServer implements AutoCloseable {
   private final ScheduledExecutorService background;
   private final HttpServer http;
 
-  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, Keys keys,
+  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
       Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
       HttpServer http) {
     this.config = config;
     this.storage = storage;
     this.root = root;
     this.keyring = keyring;
+    this.cache = cache;
     this.keys = keys;
     this.rotations = rotations;
     this.usage = usage;
@@ -127,7 +129,8 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, keys, rotations, usage, blocking, background, http);
+      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background,
+          http);
     } catch (RuntimeException | InterruptedException e) {
       if (background != null) {
         background.shutdownNow();
@@ -232,6 +235,18 @@ public final class TrentServer implements AutoCloseable {
   /** Deletes, now, the keys whose deletion date has passed by the server's clock. For tests and tools. */
   public int deleteDueKeysNow() {
     return keys.deleteDue();
+  }
+
+  /**
+   * Empties an in-memory server: every key, alias and tag is forgotten, as if it had just started
+   * (its root of trust and endpoint stay). For test frameworks; refused for a server on disk.
+   */
+  public void reset() {
+    if (!(storage instanceof InMemoryStorage memory)) {
+      throw new IllegalStateException("only an in-memory server can be reset");
+    }
+    memory.clear();
+    cache.invalidateAll();
   }
 
   public URI endpoint() {

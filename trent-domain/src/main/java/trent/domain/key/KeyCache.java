@@ -103,6 +103,13 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
     backingKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
   }
 
+  /** Drops everything cached, e.g. after the store was emptied. */
+  public void invalidateAll() {
+    keys.invalidateAll();
+    aliases.invalidateAll();
+    backingKeys.invalidateAll();
+  }
+
   @Override
   public void aliasChanged(Scope scope, String aliasName) {
     aliases.invalidate(new AliasKey(scope.account(), scope.region(), aliasName));

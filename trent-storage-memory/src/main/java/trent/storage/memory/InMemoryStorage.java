@@ -90,6 +90,26 @@ public final class InMemoryStorage implements Storage {
     }
   }
 
+  /**
+   * Forgets every key, alias, tag, key material, rotation and key use, keeping the keyring and
+   * when usage tracking began: the store is as a fresh
+   * server's, ready for the next test. Waits for work in progress.
+   */
+  public void clear() {
+    lock.writeLock().lock();
+    try {
+      keys.clear();
+      materials.clear();
+      aliases.clear();
+      tags.clear();
+      rotationSettings.clear();
+      rotationHistory.clear();
+      lastUsage.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   @Override
   public void close() {
     if (inWork.get()) {
