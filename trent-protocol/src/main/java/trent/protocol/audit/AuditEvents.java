@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -189,7 +191,15 @@ public final class AuditEvents {
       case STRING:
         return node.isTextual() ? cut(node.textValue(), MAX_STRING) : null;
       case NUMBER:
-        return node.isNumber() ? node.numberValue() : null;
+        if (!node.isNumber()) {
+          return null;
+        }
+        return node.isIntegralNumber() || node.doubleValue() != Math.rint(node.doubleValue())
+            ? node.numberValue() : (Object) node.longValue();
+      case TIMESTAMP:
+        return node.isNumber()
+            ? Instant.ofEpochMilli(Math.round(node.doubleValue() * 1000)).truncatedTo(ChronoUnit.SECONDS).toString()
+            : null;
       case BOOLEAN:
         return node.isBoolean() ? node.booleanValue() : null;
       case STRING_LIST: {

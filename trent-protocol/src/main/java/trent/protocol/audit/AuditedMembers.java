@@ -15,8 +15,11 @@ final class AuditedMembers {
 
   private AuditedMembers() {}
 
-  /** What kind of JSON value a member holds; a value of any other kind is not recorded. */
-  enum Kind { STRING, NUMBER, BOOLEAN, STRING_LIST, STRING_MAP }
+  /**
+   * What kind of JSON value a member holds; a value of any other kind is not recorded. A
+   * TIMESTAMP is epoch seconds on the wire and ISO-8601 UTC in the event.
+   */
+  enum Kind { STRING, NUMBER, BOOLEAN, STRING_LIST, STRING_MAP, TIMESTAMP }
 
   record Member(String auditName, Kind kind) {}
 
@@ -64,7 +67,7 @@ final class AuditedMembers {
   static final Map<String, Member> RESPONSE = Map.of(
       "KeyId", new Member("keyId", Kind.STRING),
       "KeyState", new Member("keyState", Kind.STRING),
-      "DeletionDate", new Member("deletionDate", Kind.NUMBER),
+      "DeletionDate", new Member("deletionDate", Kind.TIMESTAMP),
       "PendingWindowInDays", new Member("pendingWindowInDays", Kind.NUMBER),
       "GrantId", new Member("grantId", Kind.STRING));
 
@@ -73,7 +76,7 @@ final class AuditedMembers {
       Map.entry("AWSAccountId", new Member("aWSAccountId", Kind.STRING)),
       Map.entry("KeyId", new Member("keyId", Kind.STRING)),
       Map.entry("Arn", new Member("arn", Kind.STRING)),
-      Map.entry("CreationDate", new Member("creationDate", Kind.NUMBER)),
+      Map.entry("CreationDate", new Member("creationDate", Kind.TIMESTAMP)),
       Map.entry("Enabled", new Member("enabled", Kind.BOOLEAN)),
       Map.entry("Description", new Member("description", Kind.STRING)),
       Map.entry("KeyUsage", new Member("keyUsage", Kind.STRING)),

@@ -13,8 +13,8 @@ import trent.domain.audit.UserIdentity;
 
 /**
  * Writes an {@link AuditEvent} as one line of JSON in CloudTrail's record shape, members in
- * CloudTrail's order. {@code eventTime} is ISO-8601 UTC to the second, as CloudTrail writes it;
- * times inside {@code responseElements} stay epoch seconds, as on the wire.
+ * CloudTrail's order. {@code eventTime}, and the times inside {@code responseElements}, are
+ * ISO-8601 UTC to the second.
  */
 final class AuditJson {
 
