@@ -34,6 +34,12 @@ import trent.ops.KmsOperations;
 import trent.protocol.Authenticator;
 import trent.protocol.Dispatcher;
 import trent.protocol.http.HttpServer;
+import trent.protocol.http.Tls;
+import trent.ops.Operation;
+import trent.ops.OperationTable;
+import trent.server.admin.AdminServer;
+import trent.server.admin.Health;
+import java.util.stream.Collectors;
 import trent.protocol.json.JsonCodec;
 import trent.protocol.model.ModelValidator;
 import trent.rot.pkcs11.Pkcs11Config;
@@ -71,10 +77,14 @@ public final class TrentServer implements AutoCloseable {
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
   private final HttpServer http;
+  private final Observability observability;
+  private final AdminServer admin;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
       Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
-      HttpServer http) {
+      HttpServer http, Observability observability, AdminServer admin) {
+    this.observability = observability;
+    this.admin = admin;
     this.config = config;
     this.storage = storage;
     this.root = root;
@@ -95,6 +105,8 @@ public final class TrentServer implements AutoCloseable {
     RootOfTrust root = null;
     ExecutorService blocking = null;
     ScheduledExecutorService background = null;
+    Observability observability = null;
+    HttpServer http = null;
     try {
       root = openRoot(config, random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
@@ -115,23 +127,37 @@ public final class TrentServer implements AutoCloseable {
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
       blocking = Executors.newFixedThreadPool(64, named("trent-blocking"));
-      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases, envelopes,
-          new Tags(storage), rotations, usage), ModelValidator.loadDefault(),
-          authenticator, new JsonCodec(), blocking);
+      // Admin listener, metrics, audit and TLS (issue 9): see Observability.
+      Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
+      JsonCodec codec = new JsonCodec();
+      OperationTable table = KmsOperations.table(keys, aliases, envelopes, new Tags(storage), rotations,
+          usage);
+      observability = Observability.start(config,
+          table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
+      Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,
+          observability.observer());
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       background.scheduleWithFixedDelay(() -> rotateDueKeys(rotations), interval, interval, TimeUnit.MILLISECONDS);
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
-      HttpServer http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads());
+      http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
+          config.idleTimeout(), config.ioThreads(), tls);
+      AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
+          new Health(storage, keyring::isOpen));
       if (config.developmentMode() && config.insecureDevMode()) {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background,
-          http);
+      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background, http,
+          observability, admin);
     } catch (RuntimeException | InterruptedException e) {
+      if (http != null) {
+        http.close(Duration.ZERO);
+      }
+      if (observability != null) {
+        observability.close();
+      }
       if (background != null) {
         background.shutdownNow();
       }
@@ -249,8 +275,15 @@ public final class TrentServer implements AutoCloseable {
     cache.invalidateAll();
   }
 
+  /** The KMS API's endpoint: {@code https://} when TLS is configured. */
   public URI endpoint() {
-    return URI.create("http://" + hostForUri(config.host()) + ":" + http.port());
+    String scheme = config.tlsCertificate() == null ? "http" : "https";
+    return URI.create(scheme + "://" + hostForUri(config.host()) + ":" + http.port());
+  }
+
+  /** The admin listener: {@code /metrics}, {@code /health/live}, {@code /health/ready}. Plain HTTP. */
+  public URI adminEndpoint() {
+    return URI.create("http://" + hostForUri(config.host()) + ":" + admin.port());
   }
 
   public int port() {
@@ -268,6 +301,7 @@ public final class TrentServer implements AutoCloseable {
   @Override
   public void close() {
     http.close(Duration.ofSeconds(10));
+    admin.close();
     background.shutdownNow();
     blocking.shutdown();
     try {
@@ -276,6 +310,8 @@ public final class TrentServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     flushUsage(usage);
+    // Requests have finished: write the audit events still queued.
+    observability.close();
     keyring.close();
     root.close();
     storage.close();

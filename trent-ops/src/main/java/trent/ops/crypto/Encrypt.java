@@ -29,6 +29,7 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     SymmetricSteps.usable(key, name());
     SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
     SymmetricSteps.dryRun(in.dryRun());
