@@ -81,7 +81,12 @@ public final class LoadGenerator implements Callable<Integer> {
   private PrintStream err = System.err;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    System.exit(commandLine(new LoadGenerator()).execute(args));
+  }
+
+  /** Later options win over earlier ones, so scripts can put defaults first. */
+  static CommandLine commandLine(LoadGenerator generator) {
+    return new CommandLine(generator).setOverwrittenOptionsAllowed(true);
   }
 
   /** Where results and progress go; for tests. */
