@@ -12,6 +12,8 @@ import org.HdrHistogram.Histogram;
  * @param elapsed from the start of the measurement to the last measured answer
  * @param requests measured requests that were answered, whatever the status
  * @param examples for each HTTP error key, the first {@code message} seen
+ * @param clientCpu CPU time the load generator's process used during the measurement (zero when
+ *     the JVM cannot tell); on a machine shared with the server, this is what the client took
  */
 public record LoadResult(
     String operation,
@@ -22,7 +24,8 @@ public record LoadResult(
     Histogram latencyMicros,
     Map<String, Long> httpErrors,
     Map<String, Long> socketErrors,
-    Map<String, String> examples) {
+    Map<String, String> examples,
+    Duration clientCpu) {
 
   public long non2xx() {
     return httpErrors.values().stream().mapToLong(Long::longValue).sum();
@@ -57,6 +60,8 @@ public record LoadResult(
     line(sb, "req/s", String.format(Locale.ROOT, "%.1f", requestsPerSecond()));
     line(sb, "latency", String.format(Locale.ROOT, "p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms",
         latencyMillis(50), latencyMillis(99), latencyMillis(99.9), latencyMicros.getMaxValue() / 1000.0));
+    line(sb, "client CPU", String.format(Locale.ROOT, "%.2f s (%.1f us per request)",
+        clientCpu.toNanos() / 1e9, requests == 0 ? 0.0 : clientCpu.toNanos() / 1e3 / requests));
     line(sb, "non-2xx", Long.toString(non2xx()));
     for (String k : LoadRun.sortedKeys(httpErrors)) {
       String example = examples.getOrDefault(k, "");

@@ -80,6 +80,7 @@ final class LoadRun {
       connect();
     }
     sleep(plan.warmup());
+    long cpuStart = processCpuNanos();
     measureStartNanos = System.nanoTime();
     phase = MEASURE;
     if (plan.requests() <= 0) {
@@ -99,11 +100,21 @@ final class LoadRun {
     phase = DONE;
     checkDrained();
     complete = awaitDrained(plan.drainTimeout());
+    long cpuNanos = processCpuNanos() - cpuStart;
     Stats total = collect(!complete);
     long endNanos = total.lastAnswerNanos == 0 ? System.nanoTime() : total.lastAnswerNanos;
     return new LoadResult(operation, plan.connections(), plan.warmup(),
         Duration.ofNanos(Math.max(1, endNanos - measureStartNanos)), total.count, total.histogram,
-        total.httpErrors, total.socketErrors, total.examples);
+        total.httpErrors, total.socketErrors, total.examples, Duration.ofNanos(Math.max(0, cpuNanos)));
+  }
+
+  /** CPU time of this whole process so far, to show what the client itself costs; 0 if unknown. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   private boolean awaitDrained(Duration timeout) throws InterruptedException {
