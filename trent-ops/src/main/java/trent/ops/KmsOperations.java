@@ -21,32 +21,49 @@ import trent.ops.keys.EnableKey;
 import trent.ops.keys.ListKeys;
 import trent.ops.keys.ScheduleKeyDeletion;
 import trent.ops.keys.UpdateKeyDescription;
+import trent.ops.grants.CreateGrant;
+import trent.ops.grants.ListGrants;
+import trent.ops.grants.ListRetirableGrants;
+import trent.ops.grants.RetireGrant;
+import trent.ops.grants.RevokeGrant;
+import trent.ops.policies.GetKeyPolicy;
+import trent.ops.policies.ListKeyPolicies;
+import trent.ops.policies.PutKeyPolicy;
 
 /** The operations Trent answers, listed explicitly, in the order of OPERATIONS.md. */
 public final class KmsOperations {
 
   private KmsOperations() {}
 
-  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes) {
+  /** The table; {@code access} is the authorization step every operation takes. */
+  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access) {
     return OperationTable.builder()
-        .add(new CancelKeyDeletion(keys))
-        .add(new CreateKey(keys))
-        .add(new DescribeKey(keys))
-        .add(new DisableKey(keys))
-        .add(new EnableKey(keys))
-        .add(new ListKeys(keys))
-        .add(new ScheduleKeyDeletion(keys))
-        .add(new UpdateKeyDescription(keys))
-        .add(new CreateAlias(aliases))
-        .add(new DeleteAlias(aliases))
-        .add(new ListAliases(aliases))
-        .add(new UpdateAlias(aliases))
-        .add(new Decrypt(envelopes))
-        .add(new Encrypt(envelopes))
-        .add(new GenerateRandom(envelopes))
-        .add(new ReEncrypt(envelopes))
-        .add(new GenerateDataKey(envelopes))
-        .add(new GenerateDataKeyWithoutPlaintext(envelopes))
+        .add(new CancelKeyDeletion(keys, access))
+        .add(new CreateKey(keys, access))
+        .add(new DescribeKey(keys, access))
+        .add(new DisableKey(keys, access))
+        .add(new EnableKey(keys, access))
+        .add(new ListKeys(keys, access))
+        .add(new ScheduleKeyDeletion(keys, access))
+        .add(new UpdateKeyDescription(keys, access))
+        .add(new CreateAlias(aliases, keys, access))
+        .add(new DeleteAlias(aliases, keys, access))
+        .add(new ListAliases(aliases, access))
+        .add(new UpdateAlias(aliases, keys, access))
+        .add(new Decrypt(envelopes, access))
+        .add(new Encrypt(envelopes, access))
+        .add(new GenerateRandom(envelopes, access))
+        .add(new ReEncrypt(envelopes, access))
+        .add(new GenerateDataKey(envelopes, access))
+        .add(new GenerateDataKeyWithoutPlaintext(envelopes, access))
+        .add(new CreateGrant(keys, access))
+        .add(new ListGrants(keys, access))
+        .add(new ListRetirableGrants(keys, access))
+        .add(new RetireGrant(keys, access))
+        .add(new RevokeGrant(keys, access))
+        .add(new GetKeyPolicy(keys, access))
+        .add(new ListKeyPolicies(keys, access))
+        .add(new PutKeyPolicy(keys, access))
         .build();
   }
 }
