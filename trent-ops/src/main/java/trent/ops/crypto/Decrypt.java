@@ -50,6 +50,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     }
     CiphertextHeader header = envelopes.header(in.ciphertextBlob());
     KmsKey key = envelopes.keyOf(scope(context), header);
+    context.keysUsed().add(key.arn());
     if (in.keyId() != null
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()).keyId().equals(key.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();

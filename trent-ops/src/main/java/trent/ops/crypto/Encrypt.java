@@ -32,6 +32,7 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()));

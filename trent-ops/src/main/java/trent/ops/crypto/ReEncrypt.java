@@ -55,11 +55,13 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     }
     CiphertextHeader header = envelopes.header(in.ciphertextBlob());
     KmsKey source = envelopes.keyOf(scope(context), header);
+    context.keysUsed().add(source.arn());
     if (in.sourceKeyId() != null
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.sourceKeyId()).keyId().equals(source.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
     KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+    context.keysUsed().add(destination.arn());
     authorize(in, context, source, destination);
     SymmetricSteps.usable(source, name());
     SymmetricSteps.usable(destination, name());

@@ -36,6 +36,7 @@ public final class GenerateDataKeyWithoutPlaintext
   public Response execute(Request in, CallContext context) {
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()));
