@@ -25,6 +25,14 @@ import trent.ops.keys.GetKeyLastUsage;
 import trent.ops.keys.ListKeys;
 import trent.ops.keys.ScheduleKeyDeletion;
 import trent.ops.keys.UpdateKeyDescription;
+import trent.ops.grants.CreateGrant;
+import trent.ops.grants.ListGrants;
+import trent.ops.grants.ListRetirableGrants;
+import trent.ops.grants.RetireGrant;
+import trent.ops.grants.RevokeGrant;
+import trent.ops.policies.GetKeyPolicy;
+import trent.ops.policies.ListKeyPolicies;
+import trent.ops.policies.PutKeyPolicy;
 import trent.ops.rotation.DisableKeyRotation;
 import trent.ops.rotation.EnableKeyRotation;
 import trent.ops.rotation.GetKeyRotationStatus;
@@ -39,36 +47,45 @@ public final class KmsOperations {
 
   private KmsOperations() {}
 
-  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Tags tags,
+  /** The table; {@code access} is the authorization step every operation takes. */
+  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access, Tags tags,
       Rotations rotations, KeyUsageTracker usage) {
     return OperationTable.builder()
-        .add(new CancelKeyDeletion(keys))
-        .add(new CreateKey(keys))
-        .add(new DescribeKey(keys))
-        .add(new DisableKey(keys))
-        .add(new EnableKey(keys))
-        .add(new GetKeyLastUsage(usage))
-        .add(new ListKeys(keys))
-        .add(new ScheduleKeyDeletion(keys))
-        .add(new UpdateKeyDescription(keys))
-        .add(new CreateAlias(aliases))
-        .add(new DeleteAlias(aliases))
-        .add(new ListAliases(aliases))
-        .add(new UpdateAlias(aliases))
-        .add(new Decrypt(envelopes))
-        .add(new Encrypt(envelopes))
-        .add(new GenerateRandom(envelopes))
-        .add(new ReEncrypt(envelopes))
-        .add(new GenerateDataKey(envelopes))
-        .add(new GenerateDataKeyWithoutPlaintext(envelopes))
-        .add(new ListResourceTags(tags))
-        .add(new TagResource(tags))
-        .add(new UntagResource(tags))
-        .add(new DisableKeyRotation(rotations))
-        .add(new EnableKeyRotation(rotations))
-        .add(new GetKeyRotationStatus(rotations))
-        .add(new ListKeyRotations(rotations))
-        .add(new RotateKeyOnDemand(rotations))
+        .add(new CancelKeyDeletion(keys, access))
+        .add(new CreateKey(keys, access))
+        .add(new DescribeKey(keys, access))
+        .add(new DisableKey(keys, access))
+        .add(new EnableKey(keys, access))
+        .add(new GetKeyLastUsage(usage, keys, access))
+        .add(new ListKeys(keys, access))
+        .add(new ScheduleKeyDeletion(keys, access))
+        .add(new UpdateKeyDescription(keys, access))
+        .add(new CreateAlias(aliases, keys, access))
+        .add(new DeleteAlias(aliases, keys, access))
+        .add(new ListAliases(aliases, access))
+        .add(new UpdateAlias(aliases, keys, access))
+        .add(new Decrypt(envelopes, access))
+        .add(new Encrypt(envelopes, access))
+        .add(new GenerateRandom(envelopes, access))
+        .add(new ReEncrypt(envelopes, access))
+        .add(new GenerateDataKey(envelopes, access))
+        .add(new GenerateDataKeyWithoutPlaintext(envelopes, access))
+        .add(new CreateGrant(keys, access))
+        .add(new ListGrants(keys, access))
+        .add(new ListRetirableGrants(keys, access))
+        .add(new RetireGrant(keys, access))
+        .add(new RevokeGrant(keys, access))
+        .add(new GetKeyPolicy(keys, access))
+        .add(new ListKeyPolicies(keys, access))
+        .add(new PutKeyPolicy(keys, access))
+        .add(new ListResourceTags(tags, keys, access))
+        .add(new TagResource(tags, keys, access))
+        .add(new UntagResource(tags, keys, access))
+        .add(new DisableKeyRotation(rotations, keys, access))
+        .add(new EnableKeyRotation(rotations, keys, access))
+        .add(new GetKeyRotationStatus(rotations, keys, access))
+        .add(new ListKeyRotations(rotations, keys, access))
+        .add(new RotateKeyOnDemand(rotations, keys, access))
         .build();
   }
 }

@@ -18,7 +18,10 @@ public interface KeyRepository {
    */
   KeyRecord update(KeyRecord key);
 
-  /** Deletes a key with its material, aliases, tags, rotations and usage. Returns false when there was none. */
+  /**
+   * Deletes a key with its material, aliases, tags, grants, rotations and usage. Returns false when
+   * there was none.
+   */
   boolean delete(String keyId);
 
   /**

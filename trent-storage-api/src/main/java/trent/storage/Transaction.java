@@ -11,6 +11,8 @@ public interface Transaction {
 
   TagRepository tags();
 
+  GrantRepository grants();
+
   KeyringRepository keyring();
 
   /** Rotation settings and history (schema V3). Every store of this module's contract overrides it. */

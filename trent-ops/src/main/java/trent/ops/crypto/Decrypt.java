@@ -7,8 +7,10 @@ import trent.domain.ciphertext.CiphertextHeader;
 import trent.domain.envelope.Envelopes;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
 import trent.domain.usage.UsageOperation;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -25,10 +27,12 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
   public record Response(String keyId, byte[] plaintext, String encryptionAlgorithm, String keyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public Decrypt(Envelopes envelopes) {
+  public Decrypt(Envelopes envelopes, Access access) {
     super("Decrypt", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
@@ -36,6 +40,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
       KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.keyId(), "KeyId"));
+      authorize(in, context, key);
       SymmetricSteps.usable(key, name());
       SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
       SymmetricSteps.dryRun(true);
@@ -51,6 +56,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()).keyId().equals(key.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
+    authorize(in, context, key);
     SymmetricSteps.usable(key, name());
     SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
     SymmetricSteps.refuseRecipient(in.recipient());
@@ -60,5 +66,12 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
       envelopes.used(key, UsageOperation.Decrypt, context.requestId());
       return new Response(key.arn(), plaintext.revealCopy(), SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId());
     }
+  }
+
+  /** Grant tokens, then authorization, with the request's encryption context as condition keys. */
+  private void authorize(Request in, CallContext context, KmsKey key) {
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()));
   }
 }

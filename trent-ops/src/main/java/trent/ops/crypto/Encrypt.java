@@ -5,8 +5,10 @@ import java.util.Map;
 import trent.crypto.SecretBytes;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
 import trent.domain.usage.UsageOperation;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -20,16 +22,21 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
   public record Response(byte[] ciphertextBlob, String keyId, String encryptionAlgorithm) {}
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public Encrypt(Envelopes envelopes) {
+  public Encrypt(Envelopes envelopes, Access access) {
     super("Encrypt", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
     SymmetricSteps.dryRun(in.dryRun());

@@ -8,8 +8,10 @@ import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
 import trent.domain.usage.UsageOperation;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -29,10 +31,12 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
       String destinationEncryptionAlgorithm, String sourceKeyMaterialId, String destinationKeyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public ReEncrypt(Envelopes envelopes) {
+  public ReEncrypt(Envelopes envelopes, Access access) {
     super("ReEncrypt", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
@@ -41,6 +45,7 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
       KmsKey source = SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.sourceKeyId(), "SourceKeyId"));
       KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+      authorize(in, context, source, destination);
       SymmetricSteps.usable(source, name());
       SymmetricSteps.usable(destination, name());
       SymmetricSteps.dryRun(true);
@@ -58,6 +63,7 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     }
     KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
     context.keysUsed().add(destination.arn());
+    authorize(in, context, source, destination);
     SymmetricSteps.usable(source, name());
     SymmetricSteps.usable(destination, name());
     SymmetricSteps.requireSymmetricAlgorithm(in.sourceEncryptionAlgorithm(), source);
@@ -71,5 +77,15 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
       return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), SymmetricSteps.SYMMETRIC_DEFAULT,
           SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId(), sealed.keyMaterialId());
     }
+  }
+
+  /** Grant tokens, then kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key. */
+  private void authorize(Request in, CallContext context, KmsKey source, KmsKey destination) {
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, source, "ReEncryptFrom", tokens,
+        SymmetricSteps.context(in.sourceEncryptionContext()).asMap(), SymmetricSteps.requestAlias(in.sourceKeyId()));
+    access.authorize(context, destination, "ReEncryptTo", tokens,
+        SymmetricSteps.context(in.destinationEncryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.destinationKeyId()));
   }
 }

@@ -1,8 +1,13 @@
 package trent.ops.keys;
 
 import java.time.Instant;
+import java.util.List;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
 import trent.domain.usage.KeyUsageTracker;
 import trent.domain.usage.KeyUsageTracker.LastUsage;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 
@@ -21,15 +26,21 @@ public final class GetKeyLastUsage extends BaseOperation<KeyIdRequest, GetKeyLas
       Instant keyCreationDate) {}
 
   private final KeyUsageTracker usage;
+  private final Keys keys;
+  private final Access access;
 
-  public GetKeyLastUsage(KeyUsageTracker usage) {
+  public GetKeyLastUsage(KeyUsageTracker usage, Keys keys, Access access) {
     super("GetKeyLastUsage", KeyIdRequest.class, true);
     this.usage = usage;
+    this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public Response execute(KeyIdRequest in, CallContext context) {
-    LastUsage last = usage.lastUsage(scope(context), in.keyId());
+    KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, key, name(), List.of());
+    LastUsage last = usage.lastUsage(scope(context), key.keyId());
     KeyLastUsageData data = last.lastUse()
         .map(u -> new KeyLastUsageData(u.operation(), u.usedAt(), u.requestId(), u.requestId()))
         .orElse(KeyLastUsageData.EMPTY);

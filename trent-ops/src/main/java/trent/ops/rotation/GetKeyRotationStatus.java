@@ -1,8 +1,14 @@
 package trent.ops.rotation;
 
 import java.time.Instant;
+import java.util.List;
+import trent.domain.Scope;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
 import trent.domain.key.Rotations;
 import trent.domain.key.Rotations.Status;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.keys.KeyIdRequest;
@@ -18,15 +24,21 @@ public final class GetKeyRotationStatus extends BaseOperation<KeyIdRequest, GetK
       Instant nextRotationDate, Instant onDemandRotationStartDate) {}
 
   private final Rotations rotations;
+  private final Keys keys;
+  private final Access access;
 
-  public GetKeyRotationStatus(Rotations rotations) {
+  public GetKeyRotationStatus(Rotations rotations, Keys keys, Access access) {
     super("GetKeyRotationStatus", KeyIdRequest.class, true);
     this.rotations = rotations;
+    this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public Response execute(KeyIdRequest in, CallContext context) {
-    Status status = rotations.status(scope(context), in.keyId());
+    KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, key, name(), List.of());
+    Status status = rotations.status(new Scope(key.account(), key.region()), key.keyId());
     return new Response(status.enabled(), status.key().keyId(), status.rotationPeriodInDays(),
         status.nextRotationDate(), null);
   }

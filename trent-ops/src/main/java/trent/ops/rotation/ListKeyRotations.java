@@ -3,8 +3,12 @@ package trent.ops.rotation;
 import java.time.Instant;
 import java.util.List;
 import trent.domain.Page;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
 import trent.domain.key.Rotations;
 import trent.domain.key.Rotations.Entry;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 
@@ -27,17 +31,23 @@ public final class ListKeyRotations extends BaseOperation<ListKeyRotations.Reque
   static final int DEFAULT_LIMIT = 100;
 
   private final Rotations rotations;
+  private final Keys keys;
+  private final Access access;
 
-  public ListKeyRotations(Rotations rotations) {
+  public ListKeyRotations(Rotations rotations, Keys keys, Access access) {
     super("ListKeyRotations", Request.class, true);
     this.rotations = rotations;
+    this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
+    KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, key, name(), List.of());
     int limit = in.limit() == null ? DEFAULT_LIMIT : in.limit();
     boolean all = "ALL_KEY_MATERIAL".equals(in.includeKeyMaterial());
-    Page<Entry> page = rotations.list(scope(context), in.keyId(), all, in.marker(), limit);
+    Page<Entry> page = rotations.list(scope(context), key.keyId(), all, in.marker(), limit);
     List<RotationsListEntry> entries = page.items().stream().map(ListKeyRotations::entry).toList();
     return new Response(entries, page.nextMarker().orElse(null), page.truncated());
   }

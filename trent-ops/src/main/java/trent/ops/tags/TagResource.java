@@ -1,8 +1,12 @@
 package trent.ops.tags;
 
 import java.util.List;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
 import trent.domain.tag.Tag;
 import trent.domain.tag.Tags;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.NoOutput;
@@ -13,15 +17,21 @@ public final class TagResource extends BaseOperation<TagResource.Request, NoOutp
   public record Request(String keyId, List<Tag> tags) {}
 
   private final Tags tags;
+  private final Keys keys;
+  private final Access access;
 
-  public TagResource(Tags tags) {
+  public TagResource(Tags tags, Keys keys, Access access) {
     super("TagResource", Request.class, true);
     this.tags = tags;
+    this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public NoOutput execute(Request in, CallContext context) {
-    tags.tag(scope(context), in.keyId(), in.tags() == null ? List.of() : in.tags());
+    KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, key, name(), List.of());
+    tags.tag(scope(context), key.keyId(), in.tags() == null ? List.of() : in.tags());
     return NoOutput.INSTANCE;
   }
 }

@@ -1,7 +1,11 @@
 package trent.ops.tags;
 
 import java.util.List;
+import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Keys;
+import trent.domain.key.KmsKey;
 import trent.domain.tag.Tags;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.NoOutput;
@@ -12,15 +16,21 @@ public final class UntagResource extends BaseOperation<UntagResource.Request, No
   public record Request(String keyId, List<String> tagKeys) {}
 
   private final Tags tags;
+  private final Keys keys;
+  private final Access access;
 
-  public UntagResource(Tags tags) {
+  public UntagResource(Tags tags, Keys keys, Access access) {
     super("UntagResource", Request.class, true);
     this.tags = tags;
+    this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public NoOutput execute(Request in, CallContext context) {
-    tags.untag(scope(context), in.keyId(), in.tagKeys() == null ? List.of() : in.tagKeys());
+    KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, key, name(), List.of());
+    tags.untag(scope(context), key.keyId(), in.tagKeys() == null ? List.of() : in.tagKeys());
     return NoOutput.INSTANCE;
   }
 }

@@ -69,8 +69,8 @@ final class SqliteKeyRepository implements KeyRepository {
   @Override
   public boolean delete(String keyId) {
     try {
-      for (String child : List.of("key_materials", "aliases", "tags", "key_rotations", "key_material_rotations",
-          "key_last_usage")) {
+      for (String child : List.of("grants", "key_materials", "aliases", "tags", "key_rotations",
+          "key_material_rotations", "key_last_usage")) {
         String column = child.equals("aliases") ? "target_key_id" : "key_id";
         try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {
           ps.setString(1, keyId);
