@@ -3,11 +3,15 @@ package trent.ops.crypto;
 import java.util.List;
 import java.util.Map;
 import trent.crypto.SecretBytes;
+import trent.crypto.asymmetric.EncryptionAlgorithm;
+import trent.domain.asymmetric.KeyPairs;
 import trent.domain.ciphertext.CiphertextHeader;
 import trent.domain.envelope.Envelopes;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
+import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -15,6 +19,10 @@ import trent.ops.SymmetricSteps;
 /**
  * Decrypt (OPERATIONS.md "Decrypt") of a symmetric ciphertext blob. The blob names its key, so
  * KeyId is optional; when given, it must name the same key ({@code IncorrectKeyException}).
+ *
+ * <p>An RSA or SM2 ciphertext names no key, so KeyId is required for it (API reference, Decrypt):
+ * when KeyId names an asymmetric ENCRYPT_DECRYPT key, the blob is decrypted with its private key and
+ * the EncryptionAlgorithm the request gives.
  */
 public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Response> {
 
@@ -24,14 +32,25 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
   public record Response(String keyId, byte[] plaintext, String encryptionAlgorithm, String keyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final KeyPairs keyPairs;
 
-  public Decrypt(Envelopes envelopes) {
+  public Decrypt(Envelopes envelopes, KeyPairs keyPairs) {
     super("Decrypt", Request.class, false);
     this.envelopes = envelopes;
+    this.keyPairs = keyPairs;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
+    if (in.keyId() != null) {
+      KmsKey named = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+      if (AsymmetricSteps.isAsymmetricEncryption(named)) {
+        return asymmetric(in, named);
+      }
+    } else if (in.encryptionAlgorithm() != null && !in.encryptionAlgorithm().equals(SymmetricSteps.SYMMETRIC_DEFAULT)) {
+      // Ours (not recorded): an asymmetric ciphertext does not name its key.
+      throw new ValidationException("KeyId is required to decrypt with EncryptionAlgorithm " + in.encryptionAlgorithm() + ".");
+    }
     if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
       KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.keyId(), "KeyId"));
@@ -56,6 +75,21 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     try (SecretBytes plaintext = envelopes.open(key, header, in.ciphertextBlob(),
         SymmetricSteps.context(in.encryptionContext()))) {
       return new Response(key.arn(), plaintext.revealCopy(), SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId());
+    }
+  }
+
+  private Response asymmetric(Request in, KmsKey key) {
+    AsymmetricSteps.usable(key, KeyUsage.ENCRYPT_DECRYPT, name());
+    EncryptionAlgorithm algorithm = AsymmetricSteps.encryptionAlgorithm(key, in.encryptionAlgorithm());
+    AsymmetricSteps.refuseEncryptionContext(in.encryptionContext(), key);
+    SymmetricSteps.refuseRecipient(in.recipient());
+    SymmetricSteps.dryRun(in.dryRun());
+    if (in.ciphertextBlob() == null) {
+      throw new ValidationException(
+          "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+    }
+    try (SecretBytes plaintext = keyPairs.decrypt(key, algorithm, in.ciphertextBlob())) {
+      return new Response(key.arn(), plaintext.revealCopy(), algorithm.name(), null);
     }
   }
 }

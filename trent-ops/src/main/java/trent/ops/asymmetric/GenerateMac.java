@@ -1,0 +1,35 @@
+package trent.ops.asymmetric;
+
+import java.util.List;
+import trent.crypto.mac.MacAlgorithm;
+import trent.domain.asymmetric.Macs;
+import trent.domain.key.KeyUsage;
+import trent.domain.key.KmsKey;
+import trent.ops.AsymmetricSteps;
+import trent.ops.BaseOperation;
+import trent.ops.CallContext;
+import trent.ops.SymmetricSteps;
+
+/** GenerateMac (OPERATIONS.md "GenerateMac") under a GENERATE_VERIFY_MAC key. */
+public final class GenerateMac extends BaseOperation<GenerateMac.Request, GenerateMac.Response> {
+
+  public record Request(byte[] message, String keyId, String macAlgorithm, List<String> grantTokens, Boolean dryRun) {}
+
+  public record Response(byte[] mac, String macAlgorithm, String keyId) {}
+
+  private final Macs macs;
+
+  public GenerateMac(Macs macs) {
+    super("GenerateMac", Request.class, false);
+    this.macs = macs;
+  }
+
+  @Override
+  public Response execute(Request in, CallContext context) {
+    KmsKey key = SymmetricSteps.resolve(macs.keys(), scope(context), in.keyId());
+    AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());
+    MacAlgorithm algorithm = AsymmetricSteps.macAlgorithm(key, in.macAlgorithm());
+    SymmetricSteps.dryRun(in.dryRun());
+    return new Response(macs.generateMac(key, algorithm, in.message()), algorithm.name(), key.arn());
+  }
+}
