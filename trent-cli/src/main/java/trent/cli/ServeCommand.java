@@ -78,6 +78,7 @@ final class ServeCommand implements Callable<Integer> {
       String mode = (settings.developmentMode() ? " (development mode, account " + settings.developmentAccount() + ")" : "")
           + (settings.inMemory() ? " (in memory: nothing is kept)" : "");
       System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);
+      System.out.println("Metrics and health at " + server.adminEndpoint() + " (/metrics, /health/live, /health/ready)");
       System.out.flush();
       stop.await();
       System.err.println("trent: stopping");

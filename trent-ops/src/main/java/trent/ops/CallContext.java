@@ -9,14 +9,21 @@ import java.util.Objects;
  * @param caller the authenticated principal
  * @param region the Region of the request, from the SigV4 credential scope
  * @param sourceIp the client's address, as text
+ * @param keysUsed where the operation notes the keys it resolved, for the audit event's resources
  */
-public record CallContext(String requestId, Caller caller, String region, String sourceIp) {
+public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
+
+  /** A context whose noted keys nobody reads. */
+  public CallContext(String requestId, Caller caller, String region, String sourceIp) {
+    this(requestId, caller, region, sourceIp, new KeysUsed());
+  }
 
   public CallContext {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(sourceIp, "sourceIp");
+    Objects.requireNonNull(keysUsed, "keysUsed");
   }
 
   public String account() {

@@ -28,6 +28,7 @@ import trent.domain.error.KMSInternalException;
 public final class Dispatcher {
 
   static final String TARGET_PREFIX = "TrentService.";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
 
   private final OperationTable operations;
   private final ModelValidator validator;
@@ -35,9 +36,17 @@ public final class Dispatcher {
   private final JsonCodec codec;
   private final ErrorRenderer errors;
   private final Executor blockingExecutor;
+  private final RequestObserver observer;
 
   public Dispatcher(OperationTable operations, ModelValidator validator, Authenticator authenticator,
       JsonCodec codec, Executor blockingExecutor) {
+    this(operations, validator, authenticator, codec, blockingExecutor, RequestObserver.NONE);
+  }
+
+  /** A dispatcher that shows every answered request to {@code observer} (metrics, audit). */
+  public Dispatcher(OperationTable operations, ModelValidator validator, Authenticator authenticator,
+      JsonCodec codec, Executor blockingExecutor, RequestObserver observer) {
+    this.observer = observer;
     this.operations = operations;
     this.validator = validator;
     this.authenticator = authenticator;
@@ -47,27 +56,51 @@ public final class Dispatcher {
   }
 
   public CompletableFuture<Answer> dispatch(IncomingRequest request) {
+    Exchange exchange = new Exchange(request, System.nanoTime());
+    CompletableFuture<Answer> answer = answer(request, exchange);
+    if (observer == RequestObserver.NONE) {
+      return answer;
+    }
+    return answer.thenApply(a -> {
+      exchange.answer(a);
+      try {
+        observer.answered(exchange);
+      } catch (RuntimeException e) {
+        LOG.error("request {}: observer failed", request.requestId(), e);
+      }
+      return a;
+    });
+  }
+
+  private CompletableFuture<Answer> answer(IncomingRequest request, Exchange exchange) {
     Operation<?, ?> operation = null;
     try {
-      operation = findOperation(request);
+      operation = findOperation(request, exchange);
+      exchange.operation(operation.name());
       Authenticator.Authenticated auth = authenticator.authenticate(new SignedRequest(
           request.method(), request.path(), request.query(), request.headers(), request.body()));
+      exchange.auth(auth);
       JsonNode body = parse(request.body());
+      exchange.body(body);
       validator.validate(operation.name(), body);
-      CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp());
+      CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp(),
+          exchange.keysUsed());
       Operation<?, ?> op = operation;
       if (op.blocking()) {
-        return CompletableFuture.supplyAsync(() -> run(op, body, context), blockingExecutor);
+        return CompletableFuture.supplyAsync(() -> run(op, body, context, exchange), blockingExecutor);
       }
-      return CompletableFuture.completedFuture(run(op, body, context));
+      return CompletableFuture.completedFuture(run(op, body, context, exchange));
     } catch (Throwable e) {
       String name = operation == null ? null : operation.name();
       return CompletableFuture.completedFuture(errors.render(e, name, request.requestId()));
     }
   }
 
-  private Operation<?, ?> findOperation(IncomingRequest request) {
+  private Operation<?, ?> findOperation(IncomingRequest request, Exchange exchange) {
     String target = request.header("X-Amz-Target");
+    if (target != null && target.startsWith(TARGET_PREFIX)) {
+      exchange.target(target.substring(TARGET_PREFIX.length()));
+    }
     if (!"POST".equals(request.method()) || target == null || !target.startsWith(TARGET_PREFIX)
         || !isJsonProtocol(request.header("Content-Type"))) {
       throw new UnknownOperationException("");
@@ -96,7 +129,7 @@ public final class Dispatcher {
     }
   }
 
-  private <I, O> Answer run(Operation<I, O> operation, JsonNode body, CallContext context) {
+  private <I, O> Answer run(Operation<I, O> operation, JsonNode body, CallContext context, Exchange exchange) {
     try {
       I input;
       try {
@@ -105,6 +138,7 @@ public final class Dispatcher {
         throw new SerializationException("The request body could not be read as " + operation.name() + " input.");
       }
       O output = operation.execute(input, context);
+      exchange.output(output);
       return new Answer(200, codec.write(output), operation.name(), null);
     } catch (StorageException e) {
       return errors.render(KMSInternalException.unexpected(e), operation.name(), context.requestId());

@@ -31,6 +31,12 @@ import trent.ops.KmsOperations;
 import trent.protocol.Authenticator;
 import trent.protocol.Dispatcher;
 import trent.protocol.http.HttpServer;
+import trent.protocol.http.Tls;
+import trent.ops.Operation;
+import trent.ops.OperationTable;
+import trent.server.admin.AdminServer;
+import trent.server.admin.Health;
+import java.util.stream.Collectors;
 import trent.protocol.json.JsonCodec;
 import trent.protocol.model.ModelValidator;
 import trent.rot.pkcs11.Pkcs11Config;
@@ -59,17 +65,24 @@ public final class TrentServer implements AutoCloseable {
   private final Storage storage;
   private final RootOfTrust root;
   private final Keyring keyring;
+  private final KeyCache cache;
   private final Keys keys;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
   private final HttpServer http;
+  private final Observability observability;
+  private final AdminServer admin;
 
-  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, Keys keys,
-      ExecutorService blocking, ScheduledExecutorService background, HttpServer http) {
+  private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
+      ExecutorService blocking, ScheduledExecutorService background, HttpServer http,
+      Observability observability, AdminServer admin) {
+    this.observability = observability;
+    this.admin = admin;
     this.config = config;
     this.storage = storage;
     this.root = root;
     this.keyring = keyring;
+    this.cache = cache;
     this.keys = keys;
     this.blocking = blocking;
     this.background = background;
@@ -83,6 +96,8 @@ public final class TrentServer implements AutoCloseable {
     RootOfTrust root = null;
     ExecutorService blocking = null;
     ScheduledExecutorService background = null;
+    Observability observability = null;
+    HttpServer http = null;
     try {
       root = openRoot(config, random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
@@ -100,18 +115,32 @@ public final class TrentServer implements AutoCloseable {
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
       blocking = Executors.newFixedThreadPool(64, named("trent-blocking"));
-      Dispatcher dispatcher = new Dispatcher(KmsOperations.table(keys, aliases, envelopes), ModelValidator.loadDefault(),
-          authenticator, new JsonCodec(), blocking);
+      // Admin listener, metrics, audit and TLS (issue 9): see Observability.
+      Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
+      JsonCodec codec = new JsonCodec();
+      OperationTable table = KmsOperations.table(keys, aliases, envelopes);
+      observability = Observability.start(config,
+          table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
+      Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,
+          observability.observer());
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
-      HttpServer http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads());
+      http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
+          config.idleTimeout(), config.ioThreads(), tls);
+      AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
+          new Health(storage, keyring::isOpen));
       if (config.developmentMode() && config.insecureDevMode()) {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, keys, blocking, background, http);
+      return new TrentServer(config, storage, root, keyring, cache, keys, blocking, background, http, observability, admin);
     } catch (RuntimeException | InterruptedException e) {
+      if (http != null) {
+        http.close(Duration.ZERO);
+      }
+      if (observability != null) {
+        observability.close();
+      }
       if (background != null) {
         background.shutdownNow();
       }
@@ -188,8 +217,27 @@ public final class TrentServer implements AutoCloseable {
     return keys.deleteDue();
   }
 
+  /**
+   * Empties an in-memory server: every key, alias and tag is forgotten, as if it had just started
+   * (its root of trust and endpoint stay). For test frameworks; refused for a server on disk.
+   */
+  public void reset() {
+    if (!(storage instanceof InMemoryStorage memory)) {
+      throw new IllegalStateException("only an in-memory server can be reset");
+    }
+    memory.clear();
+    cache.invalidateAll();
+  }
+
+  /** The KMS API's endpoint: {@code https://} when TLS is configured. */
   public URI endpoint() {
-    return URI.create("http://" + hostForUri(config.host()) + ":" + http.port());
+    String scheme = config.tlsCertificate() == null ? "http" : "https";
+    return URI.create(scheme + "://" + hostForUri(config.host()) + ":" + http.port());
+  }
+
+  /** The admin listener: {@code /metrics}, {@code /health/live}, {@code /health/ready}. Plain HTTP. */
+  public URI adminEndpoint() {
+    return URI.create("http://" + hostForUri(config.host()) + ":" + admin.port());
   }
 
   public int port() {
@@ -207,6 +255,7 @@ public final class TrentServer implements AutoCloseable {
   @Override
   public void close() {
     http.close(Duration.ofSeconds(10));
+    admin.close();
     background.shutdownNow();
     blocking.shutdown();
     try {
@@ -214,6 +263,8 @@ public final class TrentServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // Requests have finished: write the audit events still queued.
+    observability.close();
     keyring.close();
     root.close();
     storage.close();

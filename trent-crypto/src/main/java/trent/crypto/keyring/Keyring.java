@@ -100,6 +100,11 @@ public final class Keyring implements AutoCloseable {
     return ("trent/keyring/term/" + term).getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Whether the term keys are in memory, unwrapped: true from open until {@link #close()}. */
+  public boolean isOpen() {
+    return !terms.get(activeTerm).isDestroyed();
+  }
+
   /** The term that {@link #wrap} uses. */
   public int activeTerm() {
     return activeTerm;

@@ -54,24 +54,35 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
         .executor(refreshExecutor)
+        .recordStats()
         .build(keyId -> storage.read((Transaction tx) -> tx.keys().find(keyId)));
     this.aliases = Caffeine.newBuilder()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
         .executor(refreshExecutor)
+        .recordStats()
         .build(a -> storage.read((Transaction tx) ->
             tx.aliases().find(a.account(), a.region(), a.aliasName()).map(r -> r.targetKeyId())));
     this.backingKeys = Caffeine.newBuilder()
         .maximumSize(maximumKeys)
         .expireAfterAccess(expireAfter)
         .executor(refreshExecutor)
+        .recordStats()
         .build();
     this.privateKeys = Caffeine.newBuilder()
         .maximumSize(maximumKeys)
         .expireAfterAccess(expireAfter)
         .executor(refreshExecutor)
         .build();
+  }
+
+  /**
+   * Hit, miss, load and eviction counts of the three caches, by name ({@code keys},
+   * {@code aliases}, {@code backingKeys}), for metrics.
+   */
+  public java.util.Map<String, com.github.benmanes.caffeine.cache.stats.CacheStats> stats() {
+    return java.util.Map.of("keys", keys.stats(), "aliases", aliases.stats(), "backingKeys", backingKeys.stats());
   }
 
   @Override
@@ -148,6 +159,13 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
     aliases.asMap().values().removeIf(target -> target.equals(Optional.of(keyId)));
     backingKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
     privateKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
+  }
+
+  /** Drops everything cached, e.g. after the store was emptied. */
+  public void invalidateAll() {
+    keys.invalidateAll();
+    aliases.invalidateAll();
+    backingKeys.invalidateAll();
   }
 
   @Override

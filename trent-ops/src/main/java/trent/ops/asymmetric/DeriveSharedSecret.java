@@ -37,6 +37,7 @@ public final class DeriveSharedSecret
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     AsymmetricSteps.usable(key, KeyUsage.KEY_AGREEMENT, name());
     AsymmetricSteps.requireKeyAgreementAlgorithm(key, in.keyAgreementAlgorithm());
     AsymmetricPublicKey peer = peerKey(key, in.publicKey());

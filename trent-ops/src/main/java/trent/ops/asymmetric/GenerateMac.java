@@ -27,6 +27,7 @@ public final class GenerateMac extends BaseOperation<GenerateMac.Request, Genera
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(macs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());
     MacAlgorithm algorithm = AsymmetricSteps.macAlgorithm(key, in.macAlgorithm());
     SymmetricSteps.dryRun(in.dryRun());

@@ -31,6 +31,7 @@ public final class GetPublicKey extends BaseOperation<GetPublicKey.Request, GetP
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     key.requireEnabled();
     if (key.spec().asymmetric().isEmpty()) {
       throw KmsUnsupportedOperationException.specNotValidFor(key.arn(), key.spec().name(), name());

@@ -29,6 +29,7 @@ public final class Sign extends BaseOperation<Sign.Request, Sign.Response> {
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     AsymmetricSteps.usable(key, KeyUsage.SIGN_VERIFY, name());
     SigningAlgorithm algorithm = AsymmetricSteps.signingAlgorithm(key, in.signingAlgorithm());
     SigningInput input = AsymmetricSteps.signingInput(key, algorithm, in.messageType(), in.message());

@@ -34,6 +34,7 @@ public final class Verify extends BaseOperation<Verify.Request, Verify.Response>
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     AsymmetricSteps.usable(key, KeyUsage.SIGN_VERIFY, name());
     SigningAlgorithm algorithm = AsymmetricSteps.signingAlgorithm(key, in.signingAlgorithm());
     SigningInput input = AsymmetricSteps.signingInput(key, algorithm, in.messageType(), in.message());

@@ -32,6 +32,7 @@ public final class VerifyMac extends BaseOperation<VerifyMac.Request, VerifyMac.
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(macs.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());
     MacAlgorithm algorithm = AsymmetricSteps.macAlgorithm(key, in.macAlgorithm());
     SymmetricSteps.dryRun(in.dryRun());

@@ -45,6 +45,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     if (in.keyId() != null) {
       KmsKey named = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
       if (AsymmetricSteps.isAsymmetricEncryption(named)) {
+        context.keysUsed().add(named.arn());
         return asymmetric(in, named);
       }
     } else if (in.encryptionAlgorithm() != null && !in.encryptionAlgorithm().equals(SymmetricSteps.SYMMETRIC_DEFAULT)) {
@@ -64,6 +65,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     }
     CiphertextHeader header = envelopes.header(in.ciphertextBlob());
     KmsKey key = envelopes.keyOf(scope(context), header);
+    context.keysUsed().add(key.arn());
     if (in.keyId() != null
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()).keyId().equals(key.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();

@@ -38,6 +38,7 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     if (AsymmetricSteps.isAsymmetricEncryption(key)) {
       return asymmetric(in, key);
     }

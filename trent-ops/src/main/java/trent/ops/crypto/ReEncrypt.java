@@ -60,10 +60,12 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     }
     CiphertextHeader header = asymmetricSource ? null : envelopes.header(in.ciphertextBlob());
     KmsKey source = asymmetricSource ? namedSource : envelopes.keyOf(scope(context), header);
+    context.keysUsed().add(source.arn());
     if (namedSource != null && !namedSource.keyId().equals(source.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
     KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+    context.keysUsed().add(destination.arn());
     usable(source);
     usable(destination);
     EncryptionAlgorithm sourceAlgorithm = algorithm(source, in.sourceEncryptionAlgorithm(), in.sourceEncryptionContext());

@@ -29,6 +29,7 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
   public Response execute(Request in, CallContext context) {
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

@@ -39,6 +39,7 @@ public final class GenerateDataKeyPair
   public Response execute(Request in, CallContext context) {
     AsymmetricKeySpec spec = AsymmetricKeySpec.fromKmsName(in.keyPairSpec()).orElseThrow();
     KmsKey key = SymmetricSteps.resolve(keys, scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

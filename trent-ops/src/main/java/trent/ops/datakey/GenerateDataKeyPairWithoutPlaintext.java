@@ -37,6 +37,7 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
   public Response execute(Request in, CallContext context) {
     AsymmetricKeySpec spec = AsymmetricKeySpec.fromKmsName(in.keyPairSpec()).orElseThrow();
     KmsKey key = SymmetricSteps.resolve(keys, scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()));

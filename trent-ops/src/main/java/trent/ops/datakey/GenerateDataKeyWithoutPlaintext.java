@@ -32,6 +32,7 @@ public final class GenerateDataKeyWithoutPlaintext
   public Response execute(Request in, CallContext context) {
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    context.keysUsed().add(key.arn());
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length, SymmetricSteps.context(in.encryptionContext()));

@@ -43,9 +43,18 @@ public final class HttpServer implements AutoCloseable {
     this.serverChannel = serverChannel;
   }
 
-  /** Binds {@code host:port} (port 0 picks a free port) and starts serving. */
+  /** Binds {@code host:port} (port 0 picks a free port) and starts serving plain HTTP. */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads) throws InterruptedException {
+    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, null);
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 picks a free port) and starts serving, over TLS when
+   * {@code tls} is not null (a client that does not speak TLS is disconnected unanswered).
+   */
+  public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
+      Duration idleTimeout, int ioThreads, Tls tls) throws InterruptedException {
     EventLoopGroup boss = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup(ioThreads);
     HttpServer[] self = new HttpServer[1];
@@ -58,6 +67,9 @@ public final class HttpServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             self[0].connections.add(ch);
+            if (tls != null) {
+              ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+            }
             ch.pipeline()
                 .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))

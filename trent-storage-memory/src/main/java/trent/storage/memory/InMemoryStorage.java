@@ -81,6 +81,22 @@ public final class InMemoryStorage implements Storage {
     }
   }
 
+  /**
+   * Forgets every key, alias, tag and key material, keeping the keyring: the store is as a fresh
+   * server's, ready for the next test. Waits for work in progress.
+   */
+  public void clear() {
+    lock.writeLock().lock();
+    try {
+      keys.clear();
+      materials.clear();
+      aliases.clear();
+      tags.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   @Override
   public void close() {
     if (inWork.get()) {

@@ -1,0 +1,101 @@
+package trent.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.ToDoubleFunction;
+import trent.domain.key.KeyCache;
+import trent.protocol.RequestObserver;
+import trent.protocol.audit.AuditEvents;
+import trent.server.admin.RequestMetrics;
+import trent.server.audit.AuditWriter;
+
+/**
+ * What sits around the operations of one server: its meter registry (requests, caches, audit
+ * queue, JVM) and, when configured, its audit log. Built per server, like everything else.
+ */
+final class Observability implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gc;
+  private final AuditWriter audit;
+  private final RequestObserver observer;
+
+  private Observability(PrometheusMeterRegistry registry, JvmGcMetrics gc, AuditWriter audit,
+      RequestObserver observer) {
+    this.registry = registry;
+    this.gc = gc;
+    this.audit = audit;
+    this.observer = observer;
+  }
+
+  static Observability start(TrentConfig config, Collection<String> operations, KeyCache cache, ObjectMapper wire) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    for (String name : cache.stats().keySet()) {
+      cacheCounter(registry, cache, name, "hit", s -> s.hitCount());
+      cacheCounter(registry, cache, name, "miss", s -> s.missCount());
+      FunctionCounter.builder("trent.cache.evictions", cache, c -> c.stats().get(name).evictionCount())
+          .description("Entries evicted from the key cache").tag("cache", name).register(registry);
+    }
+    RequestObserver observer = new RequestMetrics(registry, operations);
+    AuditWriter audit = null;
+    if (config.auditTarget() != null) {
+      audit = AuditWriter.open(config.auditTarget(), config.auditQueueSize(), config.auditDropWhenFull());
+      AuditWriter writer = audit;
+      Gauge.builder("trent.audit.queue.depth", writer, AuditWriter::queued)
+          .description("Audit events waiting to be written").register(registry);
+      FunctionCounter.builder("trent.audit.events", writer, AuditWriter::written)
+          .description("Audit events, by what became of them").tag("result", "written").register(registry);
+      FunctionCounter.builder("trent.audit.events", writer, AuditWriter::dropped)
+          .description("Audit events, by what became of them").tag("result", "dropped").register(registry);
+      FunctionCounter.builder("trent.audit.events", writer, AuditWriter::failed)
+          .description("Audit events, by what became of them").tag("result", "failed").register(registry);
+      AuditEvents events = new AuditEvents(config.clock(), AuditEvents::randomEventId, wire);
+      observer = observer.andThen(exchange -> writer.submit(events.of(exchange)));
+    }
+    return new Observability(registry, gc, audit, observer);
+  }
+
+  private static void cacheCounter(PrometheusMeterRegistry registry, KeyCache cache, String name, String result,
+      ToDoubleFunction<com.github.benmanes.caffeine.cache.stats.CacheStats> count) {
+    FunctionCounter.builder("trent.cache.requests", cache, c -> count.applyAsDouble(c.stats().get(name)))
+        .description("Key cache lookups, by cache and result").tag("cache", name).tag("result", result)
+        .register(registry);
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Metrics first, then audit: every answered request goes through both. */
+  RequestObserver observer() {
+    return observer;
+  }
+
+  /** Writes the audit events still queued, then releases the meters. Call after the listener stopped. */
+  @Override
+  public void close() {
+    if (audit != null) {
+      audit.close(Duration.ofSeconds(30));
+    }
+    gc.close();
+    registry.close();
+  }
+}
