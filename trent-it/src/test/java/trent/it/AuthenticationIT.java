@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import trent.policy.PolicyDocument;
+import trent.policy.PolicyType;
 import trent.protocol.Identity;
 
 /** With identities configured, every request must be signed by one of them. */
 class AuthenticationIT {
 
   static final Identity ALICE = new Identity("AKIAALICEEXAMPLE0001", "alice-secret-0123456789abcdefghijklmnopqrs",
-      "444455556666", "arn:aws:iam::444455556666:user/alice");
+      "444455556666", "arn:aws:iam::444455556666:user/alice", List.of(PolicyDocument.parse(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}",
+          PolicyType.IDENTITY_POLICY)));
   static final Identity BOB = new Identity("AKIABOBEXAMPLE000002", "bob-secret-0123456789abcdefghijklmnopqrstu",
       "777788889999", "arn:aws:iam::777788889999:role/bob");
 
@@ -41,7 +45,13 @@ class AuthenticationIT {
     try (KmsClient alice = as(ALICE); KmsClient bob = as(BOB)) {
       String arn = alice.createKey(r -> r.description("alice's")).keyMetadata().arn();
       assertThat(arn).startsWith("arn:aws:kms:eu-west-1:444455556666:key/");
-      assertThatThrownBy(() -> bob.describeKey(r -> r.keyId(arn)))
+      // Another account's key ARN now finds the key, and its key policy (the default: only alice's
+      // account) denies bob; a bare key id still means bob's own account.
+      Errors.expect(() -> bob.describeKey(r -> r.keyId(arn)), "AccessDeniedException",
+          "User: arn:aws:iam::777788889999:role/bob is not authorized to perform: kms:DescribeKey on resource: " + arn
+              + " because no resource-based policy allows the kms:DescribeKey action");
+      String keyId = arn.substring(arn.indexOf("key/") + 4);
+      assertThatThrownBy(() -> bob.describeKey(r -> r.keyId(keyId)))
           .isInstanceOf(software.amazon.awssdk.services.kms.model.NotFoundException.class);
     }
   }

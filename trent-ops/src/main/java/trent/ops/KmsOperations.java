@@ -32,43 +32,60 @@ import trent.ops.keys.EnableKey;
 import trent.ops.keys.ListKeys;
 import trent.ops.keys.ScheduleKeyDeletion;
 import trent.ops.keys.UpdateKeyDescription;
+import trent.ops.grants.CreateGrant;
+import trent.ops.grants.ListGrants;
+import trent.ops.grants.ListRetirableGrants;
+import trent.ops.grants.RetireGrant;
+import trent.ops.grants.RevokeGrant;
+import trent.ops.policies.GetKeyPolicy;
+import trent.ops.policies.ListKeyPolicies;
+import trent.ops.policies.PutKeyPolicy;
 
 /** The operations Trent answers, listed explicitly, in the order of OPERATIONS.md. */
 public final class KmsOperations {
 
   private KmsOperations() {}
 
-  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes) {
+  /** The table; {@code access} is the authorization step every operation takes. */
+  public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access) {
     KeyPairs keyPairs = new KeyPairs(envelopes.keys(), envelopes.random());
     Macs macs = new Macs(envelopes.keys());
     DataKeyPairs dataKeyPairs = new DataKeyPairs(envelopes, envelopes.random());
     return OperationTable.builder()
-        .add(new CancelKeyDeletion(keys))
-        .add(new CreateKey(keys))
-        .add(new DescribeKey(keys))
-        .add(new DisableKey(keys))
-        .add(new EnableKey(keys))
-        .add(new ListKeys(keys))
-        .add(new ScheduleKeyDeletion(keys))
-        .add(new UpdateKeyDescription(keys))
-        .add(new CreateAlias(aliases))
-        .add(new DeleteAlias(aliases))
-        .add(new ListAliases(aliases))
-        .add(new UpdateAlias(aliases))
-        .add(new Decrypt(envelopes, keyPairs))
-        .add(new Encrypt(envelopes, keyPairs))
-        .add(new GenerateRandom(envelopes))
-        .add(new ReEncrypt(envelopes, keyPairs))
-        .add(new GenerateDataKey(envelopes))
-        .add(new GenerateDataKeyPair(dataKeyPairs, envelopes.keys()))
-        .add(new GenerateDataKeyPairWithoutPlaintext(dataKeyPairs, envelopes.keys()))
-        .add(new GenerateDataKeyWithoutPlaintext(envelopes))
-        .add(new DeriveSharedSecret(keyPairs))
-        .add(new GenerateMac(macs))
-        .add(new GetPublicKey(keyPairs))
-        .add(new Sign(keyPairs))
-        .add(new Verify(keyPairs))
-        .add(new VerifyMac(macs))
+        .add(new CancelKeyDeletion(keys, access))
+        .add(new CreateKey(keys, access))
+        .add(new DescribeKey(keys, access))
+        .add(new DisableKey(keys, access))
+        .add(new EnableKey(keys, access))
+        .add(new ListKeys(keys, access))
+        .add(new ScheduleKeyDeletion(keys, access))
+        .add(new UpdateKeyDescription(keys, access))
+        .add(new CreateAlias(aliases, keys, access))
+        .add(new DeleteAlias(aliases, keys, access))
+        .add(new ListAliases(aliases, access))
+        .add(new UpdateAlias(aliases, keys, access))
+        .add(new Decrypt(envelopes, keyPairs, access))
+        .add(new Encrypt(envelopes, keyPairs, access))
+        .add(new GenerateRandom(envelopes, access))
+        .add(new ReEncrypt(envelopes, keyPairs, access))
+        .add(new GenerateDataKey(envelopes, access))
+        .add(new GenerateDataKeyPair(dataKeyPairs, envelopes.keys(), access))
+        .add(new GenerateDataKeyPairWithoutPlaintext(dataKeyPairs, envelopes.keys(), access))
+        .add(new GenerateDataKeyWithoutPlaintext(envelopes, access))
+        .add(new DeriveSharedSecret(keyPairs, access))
+        .add(new GenerateMac(macs, access))
+        .add(new GetPublicKey(keyPairs, access))
+        .add(new Sign(keyPairs, access))
+        .add(new Verify(keyPairs, access))
+        .add(new VerifyMac(macs, access))
+        .add(new CreateGrant(keys, access))
+        .add(new ListGrants(keys, access))
+        .add(new ListRetirableGrants(keys, access))
+        .add(new RetireGrant(keys, access))
+        .add(new RevokeGrant(keys, access))
+        .add(new GetKeyPolicy(keys, access))
+        .add(new ListKeyPolicies(keys, access))
+        .add(new PutKeyPolicy(keys, access))
         .build();
   }
 }

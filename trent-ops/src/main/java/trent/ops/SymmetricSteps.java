@@ -25,9 +25,31 @@ public final class SymmetricSteps {
 
   private SymmetricSteps() {}
 
-  /** Resolves a KeyId in any form through the in-memory cache. */
+  /**
+   * Resolves a KeyId in any form through the in-memory cache; a key ARN or alias ARN may name
+   * another account's key (the data plane works across accounts; authorization decides).
+   */
   public static KmsKey resolve(KeyCache keys, Scope scope, String keyId) {
-    return RESOLVER.resolve(keys, scope, keyId, Forms.ANY);
+    return RESOLVER.resolveAcrossAccounts(keys, scope, keyId, Forms.ANY);
+  }
+
+  /** {@code kms:RequestAlias}: the alias name when the KeyId named the key through an alias. */
+  public static java.util.function.Consumer<trent.policy.RequestContext.Builder> requestAlias(String keyId) {
+    return b -> {
+      if (keyId == null) {
+        return;
+      }
+      if (keyId.startsWith("alias/")) {
+        b.condition("kms:RequestAlias", keyId);
+      } else if (keyId.startsWith("arn:") && keyId.contains(":alias/")) {
+        b.condition("kms:RequestAlias", keyId.substring(keyId.indexOf(":alias/") + 1));
+      }
+    };
+  }
+
+  /** {@code kms:EncryptionAlgorithm}: the request's algorithm, SYMMETRIC_DEFAULT when it names none. */
+  public static java.util.function.Consumer<trent.policy.RequestContext.Builder> encryptionAlgorithm(String algorithm) {
+    return Access.condition("kms:EncryptionAlgorithm", algorithm == null ? SYMMETRIC_DEFAULT : algorithm);
   }
 
   /** State, then usage: an Enabled symmetric encryption key. */

@@ -16,7 +16,8 @@ import trent.protocol.sigv4.SigV4Verifier;
  *
  * <p>With identities configured, every request must carry a valid SigV4 signature of a known
  * access key. In development mode (no identities) the Authorization header must still be well
- * formed, but any access key is accepted, unchecked, as the root of the development account.
+ * formed, but any access key is accepted, unchecked, as the root of the development account, which
+ * may do everything the key policies of its account allow (with the default key policy: everything).
  */
 public final class Authenticator {
 
@@ -62,6 +63,7 @@ public final class Authenticator {
     }
     Authentication auth = verifier.verify(request);
     Identity identity = identities.get(auth.accessKeyId());
-    return new Authenticated(new Caller(identity.account(), identity.arn(), identity.accessKeyId()), auth.region());
+    return new Authenticated(new Caller(identity.account(), identity.arn(), identity.accessKeyId(), identity.policies()),
+        auth.region());
   }
 }

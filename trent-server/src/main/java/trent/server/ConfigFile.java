@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import trent.policy.PolicyDocument;
+import trent.policy.PolicyDocumentException;
+import trent.policy.PolicyType;
 import trent.protocol.Identity;
 
 /**
@@ -28,7 +31,8 @@ import trent.protocol.Identity;
  *     secretAccessKey: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
  *     account: "111122223333"
  *     arn: arn:aws:iam::111122223333:user/alice
- *     policy: { ... }                  # optional IAM identity policy
+ *     policy: { ... }                  # optional IAM identity policy (a mapping or a JSON string);
+ *                                      # without one, only an account root (arn ...:root) may do anything
  * storage:                             # one of:
  *   sqlite: { file: /var/lib/trent/trent.db }
  *   postgres: { url: jdbc:postgresql://127.0.0.1:5432/trent, user: trent, password: secret, poolSize: 10 }
@@ -75,7 +79,31 @@ public record ConfigFile(
       require(secretAccessKey, "identities[" + index + "].secretAccessKey");
       require(account, "identities[" + index + "].account");
       require(arn, "identities[" + index + "].arn");
-      return new Identity(accessKeyId, secretAccessKey, account, arn);
+      return new Identity(accessKeyId, secretAccessKey, account, arn, policies(index));
+    }
+
+    /**
+     * The identity policy, a YAML mapping or a JSON string, parsed and validated now: a bad policy
+     * stops the start with a message naming the identity (and AWS's text for the fault).
+     */
+    private List<PolicyDocument> policies(int index) {
+      if (policy == null || policy.isNull()) {
+        return List.of();
+      }
+      String where = "identities[" + index + "] (" + arn + ").policy";
+      String json;
+      if (policy.isTextual()) {
+        json = policy.textValue();
+      } else if (policy.isObject()) {
+        json = policy.toString();
+      } else {
+        throw new IllegalArgumentException(where + " must be a mapping or a JSON string");
+      }
+      try {
+        return List.of(PolicyDocument.parse(json, PolicyType.IDENTITY_POLICY));
+      } catch (PolicyDocumentException e) {
+        throw new IllegalArgumentException(where + " is not a valid IAM identity policy: " + e.getMessage(), e);
+      }
     }
 
     @Override

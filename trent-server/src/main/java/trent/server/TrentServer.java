@@ -27,6 +27,10 @@ import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
+import trent.domain.grant.GrantCache;
+import trent.domain.grant.Grants;
+import trent.domain.key.KeyPolicies;
+import trent.ops.Access;
 import trent.ops.KmsOperations;
 import trent.protocol.Authenticator;
 import trent.protocol.Dispatcher;
@@ -105,12 +109,17 @@ public final class TrentServer implements AutoCloseable {
       background = Executors.newScheduledThreadPool(2, named("trent-background"));
       KeyCache cache = new KeyCache(storage, materials, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
           100_000, background);
+      GrantCache grantCache = new GrantCache(storage, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
+          100_000, background);
+      KeyChangeListener local = KeyChangeListener.all(cache, grantCache);
       KeyChangeListener changes = storage.changeFeed()
-          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, cache))
-          .orElse(cache);
+          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local))
+          .orElse(local);
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
       Envelopes envelopes = new Envelopes(cache, random);
+      Access access = new Access(new Grants(storage, grantCache, config.clock(), random, changes),
+          new KeyPolicies(10_000), config.clock());
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
@@ -118,7 +127,7 @@ public final class TrentServer implements AutoCloseable {
       // Admin listener, metrics, audit and TLS (issue 9): see Observability.
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
-      OperationTable table = KmsOperations.table(keys, aliases, envelopes);
+      OperationTable table = KmsOperations.table(keys, aliases, envelopes, access);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
       Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,

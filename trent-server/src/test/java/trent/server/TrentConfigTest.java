@@ -48,7 +48,7 @@ class TrentConfigTest {
             secretAccessKey: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
             account: "111122223333"
             arn: arn:aws:iam::111122223333:user/alice
-            policy: { Version: "2012-10-17", Statement: [] }
+            policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Action: "kms:DescribeKey", Resource: "*" } ] }
           - accessKeyId: AKIDROLE
             secretAccessKey: other
             account: "444455556666"
@@ -59,6 +59,41 @@ class TrentConfigTest {
     assertThat(config.identities()).extracting(Identity::accessKeyId).containsExactly("AKIDEXAMPLE", "AKIDROLE");
     assertThat(config.identities().get(1).arn()).isEqualTo("arn:aws:iam::444455556666:role/ops");
     assertThat(config.developmentMode()).isFalse();
+    assertThat(config.identities().get(0).policies()).hasSize(1);
+    assertThat(config.identities().get(0).policies().get(0).statements()).hasSize(1);
+    assertThat(config.identities().get(1).policies()).isEmpty();
+  }
+
+  @Test
+  void anIdentityPolicyMayBeAJsonString(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, """
+        identities:
+          - accessKeyId: AKIDEXAMPLE
+            secretAccessKey: secret
+            account: "111122223333"
+            arn: arn:aws:iam::111122223333:role/app
+            policy: '{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}}'
+        """);
+    TrentConfig config = ConfigFile.read(file).applyTo(TrentConfig.builder()).build();
+    assertThat(config.identities().get(0).policies().get(0).statements()).hasSize(1);
+  }
+
+  @Test
+  void aBadIdentityPolicyStopsTheStartNamingTheIdentity(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trent.yaml");
+    Files.writeString(file, """
+        identities:
+          - accessKeyId: AKIDEXAMPLE
+            secretAccessKey: secret
+            account: "111122223333"
+            arn: arn:aws:iam::111122223333:role/app
+            policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: "kms:*", Resource: "*" } ] }
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(file).applyTo(TrentConfig.builder()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("identities[0] (arn:aws:iam::111122223333:role/app).policy is not a valid IAM identity policy:"
+            + " Policy document should not specify a principal.");
   }
 
   @Test

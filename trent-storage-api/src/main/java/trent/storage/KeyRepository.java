@@ -18,7 +18,7 @@ public interface KeyRepository {
    */
   KeyRecord update(KeyRecord key);
 
-  /** Deletes a key with its material, aliases and tags. Returns false when there was none. */
+  /** Deletes a key with its material, aliases, tags and grants. Returns false when there was none. */
   boolean delete(String keyId);
 
   /**

@@ -11,5 +11,7 @@ public interface Transaction {
 
   TagRepository tags();
 
+  GrantRepository grants();
+
   KeyringRepository keyring();
 }

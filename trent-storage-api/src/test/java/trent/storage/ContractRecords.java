@@ -1,6 +1,7 @@
 package trent.storage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Records for {@link StorageContractTest}: every field set to a telling value. */
@@ -79,6 +80,22 @@ public final class ContractRecords {
 
   public static AliasRecord alias(String account, String region, String name, String targetKeyId) {
     return new AliasRecord(account, region, name, targetKeyId, T0, T0.plusMillis(5), 0);
+  }
+
+  /** 64 lowercase hex characters, as a grant id is; ordered as {@code n}. */
+  public static String grantId(int n) {
+    return String.format("%064x", n & 0x7fffffff);
+  }
+
+  /** A grant with no optional field set. */
+  public static GrantRecord grant(String grantId, String keyId, String grantee) {
+    return new GrantRecord(grantId, keyId, null, T0, grantee, null, "arn:aws:iam::" + ACCOUNT + ":root",
+        List.of("Decrypt"), null, "token-secret-" + grantId);
+  }
+
+  public static GrantRecord withRetiringPrincipal(GrantRecord g, String retiringPrincipal) {
+    return new GrantRecord(g.grantId(), g.keyId(), g.name(), g.creationDate(), g.granteePrincipal(), retiringPrincipal,
+        g.issuingAccount(), g.operations(), g.constraints(), g.tokenSecret());
   }
 
   public static KeyringTermRecord term(int term) {

@@ -10,6 +10,9 @@ import static trent.storage.ContractRecords.REGION;
 import static trent.storage.ContractRecords.T0;
 import static trent.storage.ContractRecords.alias;
 import static trent.storage.ContractRecords.fullKey;
+import static trent.storage.ContractRecords.grant;
+import static trent.storage.ContractRecords.grantId;
+import static trent.storage.ContractRecords.withRetiringPrincipal;
 import static trent.storage.ContractRecords.key;
 import static trent.storage.ContractRecords.material;
 import static trent.storage.ContractRecords.newKeyId;
@@ -230,6 +233,7 @@ public abstract class StorageContractTest {
         tx.aliases().insert(alias("alias/" + id + "-a", id));
         tx.aliases().insert(alias("alias/" + id + "-b", id));
         tx.tags().put(new TagRecord(id, "team", "payments"));
+        tx.grants().insert(grant(grantId(id.hashCode()), id, "arn:aws:iam::" + ACCOUNT + ":role/r"));
       });
     }
 
@@ -241,7 +245,10 @@ public abstract class StorageContractTest {
       assertThat(tx.aliases().list(ACCOUNT, REGION, doomed, null, 100)).isEmpty();
       assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/" + doomed + "-a")).isEmpty();
       assertThat(tx.tags().list(doomed)).isEmpty();
+      assertThat(tx.grants().listByKey(doomed, null, 100)).isEmpty();
+      assertThat(tx.grants().find(grantId(doomed.hashCode()))).isEmpty();
       assertThat(tx.keys().find(kept)).isPresent();
+      assertThat(tx.grants().listByKey(kept, null, 100)).hasSize(1);
       assertThat(tx.keyMaterials().list(kept)).hasSize(2);
       assertThat(tx.aliases().list(ACCOUNT, REGION, kept, null, 100)).hasSize(2);
       assertThat(tx.tags().list(kept)).hasSize(1);
@@ -554,7 +561,8 @@ public abstract class StorageContractTest {
     for (Consumer<Transaction> orphan : List.<Consumer<Transaction>>of(
         tx -> tx.keyMaterials().insert(material(missing, 1, T0)),
         tx -> tx.aliases().insert(alias("alias/orphan", missing)),
-        tx -> tx.tags().put(new TagRecord(missing, "team", "payments")))) {
+        tx -> tx.tags().put(new TagRecord(missing, "team", "payments")),
+        tx -> tx.grants().insert(grant(grantId(1), missing, "arn:aws:iam::" + ACCOUNT + ":root")))) {
       Throwable thrown = catchThrowable(() -> write(orphan));
       assertThat(thrown).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
     }
@@ -562,6 +570,7 @@ public abstract class StorageContractTest {
       assertThat(tx.keyMaterials().list(missing)).isEmpty();
       assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/orphan")).isEmpty();
       assertThat(tx.tags().list(missing)).isEmpty();
+      assertThat(tx.grants().find(grantId(1))).isEmpty();
       return null;
     });
   }
@@ -576,6 +585,95 @@ public abstract class StorageContractTest {
     assertThatThrownBy(() -> write(tx -> tx.aliases().update(orphan)))
         .isInstanceOf(StorageException.class).isNotInstanceOf(StaleRecordException.class);
     assertThat(read((Transaction tx) -> tx.aliases().find(ACCOUNT, REGION, "alias/payments"))).contains(a);
+  }
+
+  // Grants
+
+  @Test
+  void grantWithEveryFieldSetReadsBackEqual() {
+    String keyId = insertKey();
+    GrantRecord full = new GrantRecord(grantId(7), keyId, "payments-grant", T0, "arn:aws:iam::" + OTHER_ACCOUNT
+        + ":role/app", "arn:aws:iam::" + ACCOUNT + ":user/ops", "arn:aws:iam::" + ACCOUNT + ":root",
+        List.of("Decrypt", "GenerateDataKeyWithoutPlaintext", "RetireGrant"), "{\"EncryptionContextEquals\":{\"k\":\"v — ✓\"}}",
+        "secret-" + keyId);
+    GrantRecord bare = grant(grantId(8), keyId, "arn:aws:iam::" + ACCOUNT + ":root");
+    write(tx -> {
+      tx.grants().insert(full);
+      tx.grants().insert(bare);
+    });
+
+    assertThat(read((Transaction tx) -> tx.grants().find(grantId(7)))).contains(full);
+    assertThat(read((Transaction tx) -> tx.grants().find(grantId(8)))).contains(bare);
+    assertThat(read((Transaction tx) -> tx.grants().find(grantId(9)))).isEmpty();
+  }
+
+  @Test
+  void insertingAnExistingGrantIdThrowsDuplicateAndKeepsTheStoredGrant() {
+    String keyId = insertKey();
+    GrantRecord first = grant(grantId(1), keyId, "arn:aws:iam::" + ACCOUNT + ":role/a");
+    write(tx -> tx.grants().insert(first));
+
+    assertThatThrownBy(() -> write(tx -> tx.grants().insert(grant(grantId(1), keyId, "arn:aws:iam::" + ACCOUNT + ":role/b"))))
+        .isInstanceOf(DuplicateRecordException.class);
+    assertThat(read((Transaction tx) -> tx.grants().find(grantId(1)))).contains(first);
+  }
+
+  @Test
+  void grantDeleteReportsWhetherThereWasOne() {
+    String keyId = insertKey();
+    write(tx -> tx.grants().insert(grant(grantId(1), keyId, "arn:aws:iam::" + ACCOUNT + ":root")));
+
+    assertThat(storage.write((Transaction tx) -> tx.grants().delete(grantId(1)))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.grants().delete(grantId(1)))).isFalse();
+    assertThat(read((Transaction tx) -> tx.grants().find(grantId(1)))).isEmpty();
+  }
+
+  @Test
+  void grantsAreListedByIdInPagesPerKey() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    write(tx -> {
+      for (int n : new int[] {5, 1, 4, 2, 3}) {
+        tx.grants().insert(grant(grantId(n), keyId, "arn:aws:iam::" + ACCOUNT + ":root"));
+      }
+      tx.grants().insert(grant(grantId(6), otherKeyId, "arn:aws:iam::" + ACCOUNT + ":root"));
+    });
+
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, null, 2)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(1), grantId(2));
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, grantId(2), 10)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(3), grantId(4), grantId(5));
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, grantId(5), 10))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, null, 0))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(otherKeyId, null, 10)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(6));
+  }
+
+  @Test
+  void grantsAreListedByRetiringPrincipalAcrossKeys() {
+    String keyId = insertKey();
+    String otherKeyId = insertKey();
+    String retirer = "arn:aws:iam::" + ACCOUNT + ":role/retirer";
+    write(tx -> {
+      tx.grants().insert(withRetiringPrincipal(grant(grantId(3), keyId, "arn:aws:iam::" + ACCOUNT + ":root"), retirer));
+      tx.grants().insert(withRetiringPrincipal(grant(grantId(1), otherKeyId, "arn:aws:iam::" + ACCOUNT + ":root"), retirer));
+      tx.grants().insert(withRetiringPrincipal(grant(grantId(2), keyId, "arn:aws:iam::" + ACCOUNT + ":root"), "other"));
+      tx.grants().insert(grant(grantId(4), keyId, "arn:aws:iam::" + ACCOUNT + ":root"));
+    });
+
+    assertThat(read((Transaction tx) -> tx.grants().listByRetiringPrincipal(retirer, null, 10)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(1), grantId(3));
+    assertThat(read((Transaction tx) -> tx.grants().listByRetiringPrincipal(retirer, grantId(1), 10)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(3));
+    assertThat(read((Transaction tx) -> tx.grants().listByRetiringPrincipal(retirer, null, 1)))
+        .extracting(GrantRecord::grantId).containsExactly(grantId(1));
+  }
+
+  @Test
+  void aGrantListWithANegativeLimitIsRefused() {
+    String keyId = insertKey();
+    assertThatThrownBy(() -> read((Transaction tx) -> tx.grants().listByKey(keyId, null, -1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // Keyring

@@ -97,5 +97,10 @@ final class InMemoryKeyringStorage implements Storage {
     public TagRepository tags() {
       throw new UnsupportedOperationException("keyring tests need only the keyring repository");
     }
+
+    @Override
+    public trent.storage.GrantRepository grants() {
+      throw new UnsupportedOperationException("keyring tests need only the keyring repository");
+    }
   }
 }

@@ -43,7 +43,7 @@ public final class Aliases {
   }
 
   public void create(Scope scope, String aliasName, String targetKeyId) {
-    checkName(aliasName);
+    requireValidName(aliasName);
     Instant now = clock.instant();
     try {
       storage.write(tx -> {
@@ -59,7 +59,7 @@ public final class Aliases {
   }
 
   public void update(Scope scope, String aliasName, String targetKeyId) {
-    checkName(aliasName);
+    requireValidName(aliasName);
     Instant now = clock.instant();
     storage.write(tx -> {
       AliasRecord alias = tx.aliases().find(scope.account(), scope.region(), aliasName)
@@ -73,7 +73,7 @@ public final class Aliases {
   }
 
   public void delete(Scope scope, String aliasName) {
-    checkName(aliasName);
+    requireValidName(aliasName);
     boolean deleted = storage.write(tx -> tx.aliases().delete(scope.account(), scope.region(), aliasName));
     listener.aliasChanged(scope, aliasName);
     if (!deleted) {
@@ -95,7 +95,8 @@ public final class Aliases {
     return KeyArns.alias(scope.region(), scope.account(), aliasName);
   }
 
-  private static void checkName(String aliasName) {
+  /** The alias name rules every alias operation checks first: the {@code alias/} prefix, and {@code alias/aws/} reserved. */
+  public static void requireValidName(String aliasName) {
     if (!aliasName.startsWith("alias/")) {
       throw new ValidationException(MISSING_PREFIX);
     }

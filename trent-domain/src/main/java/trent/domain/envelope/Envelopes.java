@@ -82,9 +82,12 @@ public final class Envelopes {
     }
   }
 
-  /** The key a blob names, in the caller's scope; a blob naming no key of the scope is invalid. */
+  /**
+   * The key a blob names, in the caller's Region and any account (Decrypt works across accounts;
+   * authorization decides); a blob naming no key of the Region is invalid.
+   */
   public KmsKey keyOf(Scope scope, CiphertextHeader header) {
-    return KeyResolver.findInScope(cache, scope, header.keyId()).orElseThrow(InvalidCiphertextException::invalid);
+    return KeyResolver.findInRegion(cache, scope, header.keyId()).orElseThrow(InvalidCiphertextException::invalid);
   }
 
   /** Opens a blob under the key it names; the caller checked state and usage. */

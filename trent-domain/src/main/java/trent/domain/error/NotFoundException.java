@@ -28,4 +28,14 @@ public final class NotFoundException extends KmsException {
   public static NotFoundException aliasNotFound(String aliasArn) {
     return new NotFoundException("Alias " + aliasArn + " is not found.");
   }
+
+  /** No grant with that id on the key. moto's text ({@code moto/kms/models.py} revoke_grant); <em>unconfirmed against AWS</em>. */
+  public static NotFoundException grantNotFound(String grantId) {
+    return new NotFoundException("Grant ID " + grantId + " not found");
+  }
+
+  /** A key policy name other than {@code default}. moto's text ({@code moto/kms/responses.py}); <em>unconfirmed against AWS</em>. */
+  public static NotFoundException noSuchPolicy() {
+    return new NotFoundException("No such policy exists");
+  }
 }

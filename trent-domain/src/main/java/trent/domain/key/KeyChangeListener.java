@@ -16,6 +16,26 @@ public interface KeyChangeListener {
     public void aliasChanged(Scope scope, String aliasName) {}
   };
 
+  /** Tells every listener, in order. */
+  static KeyChangeListener all(KeyChangeListener... listeners) {
+    KeyChangeListener[] copy = listeners.clone();
+    return new KeyChangeListener() {
+      @Override
+      public void keyChanged(String keyId) {
+        for (KeyChangeListener l : copy) {
+          l.keyChanged(keyId);
+        }
+      }
+
+      @Override
+      public void aliasChanged(Scope scope, String aliasName) {
+        for (KeyChangeListener l : copy) {
+          l.aliasChanged(scope, aliasName);
+        }
+      }
+    };
+  }
+
   void keyChanged(String keyId);
 
   void aliasChanged(Scope scope, String aliasName);

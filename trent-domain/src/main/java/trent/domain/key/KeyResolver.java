@@ -11,8 +11,10 @@ import trent.storage.Transaction;
  * ({@code GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.md} section 2.1).
  *
  * <p>A key id or alias name is looked up in the caller's own account and Region. An ARN naming
- * another Region is refused as AWS refuses it; an ARN naming another account finds nothing until
- * cross-account authorization exists.
+ * another Region is refused as AWS refuses it. An ARN naming another account finds that account's
+ * key only through {@link #resolveAcrossAccounts}, which the operations that AWS allows across
+ * accounts use (OPERATIONS.md "Cross-account: Yes"); authorization then decides. The others find
+ * nothing in another account, as before.
  */
 public final class KeyResolver {
 
@@ -29,6 +31,19 @@ public final class KeyResolver {
   }
 
   public KmsKey resolve(KeyLookup tx, Scope scope, String text, Forms forms) {
+    return resolve(tx, scope, text, forms, false);
+  }
+
+  /**
+   * As {@link #resolve(KeyLookup, Scope, String, Forms)}, but a key ARN or alias ARN of another
+   * account (same Region) finds that account's key or alias. A bare key id or alias name still
+   * means the caller's own account.
+   */
+  public KmsKey resolveAcrossAccounts(KeyLookup tx, Scope scope, String text, Forms forms) {
+    return resolve(tx, scope, text, forms, true);
+  }
+
+  private KmsKey resolve(KeyLookup tx, Scope scope, String text, Forms forms, boolean acrossAccounts) {
     KeyReference ref = KeyReference.parse(text);
     if (ref instanceof KeyReference.KeyId k) {
       return find(tx, scope, k.keyId());
@@ -36,7 +51,10 @@ public final class KeyResolver {
     if (ref instanceof KeyReference.KeyArn k) {
       requireRegion(scope, k.region());
       if (!k.account().equals(scope.account())) {
-        throw NotFoundException.keyDoesNotExist(k.text());
+        if (!acrossAccounts) {
+          throw NotFoundException.keyDoesNotExist(k.text());
+        }
+        return find(tx, new Scope(k.account(), scope.region()), k.keyId());
       }
       return find(tx, scope, k.keyId());
     }
@@ -46,7 +64,10 @@ public final class KeyResolver {
     if (forms == Forms.ANY && ref instanceof KeyReference.AliasArn a) {
       requireRegion(scope, a.region());
       if (!a.account().equals(scope.account())) {
-        throw NotFoundException.aliasNotFound(a.text());
+        if (!acrossAccounts) {
+          throw NotFoundException.aliasNotFound(a.text());
+        }
+        return viaAlias(tx, new Scope(a.account(), scope.region()), a.aliasName());
       }
       return viaAlias(tx, scope, a.aliasName());
     }
@@ -57,6 +78,14 @@ public final class KeyResolver {
     if (!region.equals(scope.region())) {
       throw NotFoundException.invalidArnRegion(region);
     }
+  }
+
+  /**
+   * The key of that id in the Region of the scope, in any account: a ciphertext names its key by id,
+   * and Decrypt works across accounts; authorization decides whether the caller may use it.
+   */
+  public static Optional<KmsKey> findInRegion(KeyLookup tx, Scope scope, String keyId) {
+    return tx.key(keyId).filter(r -> r.region().equals(scope.region())).map(KmsKey::new);
   }
 
   /** The key of that id in the scope, if any. */

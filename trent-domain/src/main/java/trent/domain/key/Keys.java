@@ -63,6 +63,27 @@ public final class Keys {
     return storage.read(tx -> resolver.resolve(tx, scope, keyIdText, forms));
   }
 
+  /** The key of that id in any account and Region (the key a grant is on), if it exists. */
+  public java.util.Optional<KmsKey> findById(String keyId) {
+    return storage.read(tx -> tx.keys().find(keyId)).map(KmsKey::new);
+  }
+
+  /** The key a caller names, where an ARN may name another account's key; see {@link KeyResolver#resolveAcrossAccounts}. */
+  public KmsKey findAcrossAccounts(Scope scope, String keyIdText, Forms forms) {
+    return storage.read(tx -> resolver.resolveAcrossAccounts(KeyLookup.of(tx), scope, keyIdText, forms));
+  }
+
+  /**
+   * Replaces the key policy of the key a caller names (PutKeyPolicy). The caller validated the text.
+   * {@code check} sees the current key before the change and may refuse it.
+   */
+  public KmsKey putPolicy(Scope scope, String keyIdText, String policy, java.util.function.Consumer<KmsKey> check) {
+    return change(scope, keyIdText, Forms.KEY_ID_OR_ARN, k -> {
+      check.accept(k);
+      return k.withPolicy(policy);
+    });
+  }
+
   /**
    * Applies a state transition to the key a caller names and stores the result. The transition
    * sees the current record and throws the AWS error when the key's state does not allow it.

@@ -151,6 +151,24 @@ public final class KmsKey {
     }
   }
 
+  /** PutKeyPolicy: allowed in every state but PendingDeletion (KMS developer guide, "Key states"). */
+  public KeyRecord withPolicy(String policy) {
+    if (state() == KeyState.PendingDeletion) {
+      throw state().invalidFor(arn);
+    }
+    KeyRecord r = record;
+    return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(), r.origin(),
+        r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(), policy,
+        r.currentMaterialId(), r.version());
+  }
+
+  /** Grant operations (CreateGrant) need a key that is not pending deletion. */
+  public void requireNotPendingDeletion() {
+    if (state() == KeyState.PendingDeletion) {
+      throw state().invalidFor(arn);
+    }
+  }
+
   /** Creating or repointing an alias at this key: not while it is pending deletion. */
   public void requireAliasable() {
     if (state() == KeyState.PendingDeletion) {

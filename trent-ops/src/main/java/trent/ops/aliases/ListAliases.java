@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import trent.domain.Page;
 import trent.domain.alias.Aliases;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.storage.AliasRecord;
@@ -20,14 +21,17 @@ public final class ListAliases extends BaseOperation<ListAliases.Request, ListAl
   static final int DEFAULT_LIMIT = 50;
 
   private final Aliases aliases;
+  private final Access access;
 
-  public ListAliases(Aliases aliases) {
+  public ListAliases(Aliases aliases, Access access) {
     super("ListAliases", Request.class, true);
     this.aliases = aliases;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
+    access.authorizeIdentityOnly(context, name(), "*", b -> {});
     int limit = in.limit() == null ? DEFAULT_LIMIT : in.limit();
     Page<AliasRecord> page = aliases.list(scope(context), in.keyId(), in.marker(), limit);
     List<Entry> entries = page.items().stream()

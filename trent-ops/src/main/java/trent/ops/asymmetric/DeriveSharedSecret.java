@@ -1,13 +1,16 @@
 package trent.ops.asymmetric;
 
 import java.util.List;
+import java.util.Map;
 import trent.crypto.SecretBytes;
 import trent.crypto.asymmetric.AsymmetricPublicKey;
 import trent.crypto.asymmetric.InvalidInputException;
 import trent.domain.asymmetric.KeyPairs;
 import trent.domain.error.ValidationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -28,16 +31,21 @@ public final class DeriveSharedSecret
       String keyAgreementAlgorithm, String keyOrigin) {}
 
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public DeriveSharedSecret(KeyPairs keyPairs) {
+  public DeriveSharedSecret(KeyPairs keyPairs, Access access) {
     super("DeriveSharedSecret", Request.class, false);
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId())
+        .andThen(Access.condition("kms:KeyAgreementAlgorithm", in.keyAgreementAlgorithm())));
     AsymmetricSteps.usable(key, KeyUsage.KEY_AGREEMENT, name());
     AsymmetricSteps.requireKeyAgreementAlgorithm(key, in.keyAgreementAlgorithm());
     AsymmetricPublicKey peer = peerKey(key, in.publicKey());

@@ -1,10 +1,13 @@
 package trent.ops.asymmetric;
 
 import java.util.List;
+import java.util.Map;
 import trent.crypto.mac.MacAlgorithm;
 import trent.domain.asymmetric.Macs;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -18,16 +21,21 @@ public final class GenerateMac extends BaseOperation<GenerateMac.Request, Genera
   public record Response(byte[] mac, String macAlgorithm, String keyId) {}
 
   private final Macs macs;
+  private final Access access;
 
-  public GenerateMac(Macs macs) {
+  public GenerateMac(Macs macs, Access access) {
     super("GenerateMac", Request.class, false);
     this.macs = macs;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(macs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, Map.of(),
+        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:MacAlgorithm", in.macAlgorithm())));
     AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());
     MacAlgorithm algorithm = AsymmetricSteps.macAlgorithm(key, in.macAlgorithm());
     SymmetricSteps.dryRun(in.dryRun());

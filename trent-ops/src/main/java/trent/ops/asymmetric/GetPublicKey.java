@@ -1,9 +1,12 @@
 package trent.ops.asymmetric;
 
 import java.util.List;
+import java.util.Map;
 import trent.domain.asymmetric.KeyPairs;
 import trent.domain.error.KmsUnsupportedOperationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -22,16 +25,20 @@ public final class GetPublicKey extends BaseOperation<GetPublicKey.Request, GetP
       List<String> keyAgreementAlgorithms) {}
 
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public GetPublicKey(KeyPairs keyPairs) {
+  public GetPublicKey(KeyPairs keyPairs, Access access) {
     super("GetPublicKey", Request.class, false);
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId()));
     key.requireEnabled();
     if (key.spec().asymmetric().isEmpty()) {
       throw KmsUnsupportedOperationException.specNotValidFor(key.arn(), key.spec().name(), name());

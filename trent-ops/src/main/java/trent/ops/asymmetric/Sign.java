@@ -1,11 +1,14 @@
 package trent.ops.asymmetric;
 
 import java.util.List;
+import java.util.Map;
 import trent.crypto.asymmetric.SigningAlgorithm;
 import trent.crypto.asymmetric.SigningInput;
 import trent.domain.asymmetric.KeyPairs;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -20,16 +23,22 @@ public final class Sign extends BaseOperation<Sign.Request, Sign.Response> {
   public record Response(String keyId, byte[] signature, String signingAlgorithm) {}
 
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public Sign(KeyPairs keyPairs) {
+  public Sign(KeyPairs keyPairs, Access access) {
     super("Sign", Request.class, false);
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId())
+        .andThen(Access.condition("kms:SigningAlgorithm", in.signingAlgorithm()))
+        .andThen(Access.condition("kms:MessageType", in.messageType() == null ? "RAW" : in.messageType())));
     AsymmetricSteps.usable(key, KeyUsage.SIGN_VERIFY, name());
     SigningAlgorithm algorithm = AsymmetricSteps.signingAlgorithm(key, in.signingAlgorithm());
     SigningInput input = AsymmetricSteps.signingInput(key, algorithm, in.messageType(), in.message());

@@ -9,8 +9,10 @@ import trent.domain.ciphertext.CiphertextHeader;
 import trent.domain.envelope.Envelopes;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -33,11 +35,13 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
 
   private final Envelopes envelopes;
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public Decrypt(Envelopes envelopes, KeyPairs keyPairs) {
+  public Decrypt(Envelopes envelopes, KeyPairs keyPairs, Access access) {
     super("Decrypt", Request.class, false);
     this.envelopes = envelopes;
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
@@ -46,7 +50,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
       KmsKey named = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
       if (AsymmetricSteps.isAsymmetricEncryption(named)) {
         context.keysUsed().add(named.arn());
-        return asymmetric(in, named);
+        return asymmetric(in, context, named);
       }
     } else if (in.encryptionAlgorithm() != null && !in.encryptionAlgorithm().equals(SymmetricSteps.SYMMETRIC_DEFAULT)) {
       // Ours (not recorded): an asymmetric ciphertext does not name its key.
@@ -55,6 +59,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
       KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.keyId(), "KeyId"));
+      authorize(in, context, key);
       SymmetricSteps.usable(key, name());
       SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
       SymmetricSteps.dryRun(true);
@@ -70,6 +75,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()).keyId().equals(key.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
+    authorize(in, context, key);
     SymmetricSteps.usable(key, name());
     SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
     SymmetricSteps.refuseRecipient(in.recipient());
@@ -80,7 +86,8 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     }
   }
 
-  private Response asymmetric(Request in, KmsKey key) {
+  private Response asymmetric(Request in, CallContext context, KmsKey key) {
+    authorize(in, context, key);
     AsymmetricSteps.usable(key, KeyUsage.ENCRYPT_DECRYPT, name());
     EncryptionAlgorithm algorithm = AsymmetricSteps.encryptionAlgorithm(key, in.encryptionAlgorithm());
     AsymmetricSteps.refuseEncryptionContext(in.encryptionContext(), key);
@@ -93,5 +100,15 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     try (SecretBytes plaintext = keyPairs.decrypt(key, algorithm, in.ciphertextBlob())) {
       return new Response(key.arn(), plaintext.revealCopy(), algorithm.name(), null);
     }
+  }
+
+  /**
+   * Grant tokens, then authorization, with the request's encryption context and
+   * {@code kms:EncryptionAlgorithm} as condition keys.
+   */
+  private void authorize(Request in, CallContext context, KmsKey key) {
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(in.encryptionAlgorithm())));
   }
 }

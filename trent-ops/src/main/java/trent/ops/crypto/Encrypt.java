@@ -7,8 +7,10 @@ import trent.crypto.asymmetric.EncryptionAlgorithm;
 import trent.domain.asymmetric.KeyPairs;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -28,17 +30,22 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
 
   private final Envelopes envelopes;
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public Encrypt(Envelopes envelopes, KeyPairs keyPairs) {
+  public Encrypt(Envelopes envelopes, KeyPairs keyPairs, Access access) {
     super("Encrypt", Request.class, false);
     this.envelopes = envelopes;
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(in.encryptionAlgorithm())));
     if (AsymmetricSteps.isAsymmetricEncryption(key)) {
       return asymmetric(in, key);
     }

@@ -4,6 +4,7 @@ import trent.crypto.SecretBytes;
 import trent.domain.envelope.Envelopes;
 import trent.domain.error.CustomKeyStoreNotFoundException;
 import trent.domain.error.ValidationException;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -19,10 +20,12 @@ public final class GenerateRandom extends BaseOperation<GenerateRandom.Request, 
   static final String NUMBER_OF_BYTES_REQUIRED = "NumberOfBytes is required.";
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public GenerateRandom(Envelopes envelopes) {
+  public GenerateRandom(Envelopes envelopes, Access access) {
     super("GenerateRandom", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
@@ -33,6 +36,7 @@ public final class GenerateRandom extends BaseOperation<GenerateRandom.Request, 
     if (in.customKeyStoreId() != null) {
       throw CustomKeyStoreNotFoundException.noSuchStore(in.customKeyStoreId());
     }
+    access.authorizeIdentityOnly(context, name(), "*", b -> {});
     SymmetricSteps.refuseRecipient(in.recipient());
     try (SecretBytes random = envelopes.randomBytes(in.numberOfBytes())) {
       return new Response(random.revealCopy());

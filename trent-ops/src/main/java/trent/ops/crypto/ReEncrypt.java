@@ -10,8 +10,10 @@ import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -34,11 +36,13 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
 
   private final Envelopes envelopes;
   private final KeyPairs keyPairs;
+  private final Access access;
 
-  public ReEncrypt(Envelopes envelopes, KeyPairs keyPairs) {
+  public ReEncrypt(Envelopes envelopes, KeyPairs keyPairs, Access access) {
     super("ReEncrypt", Request.class, false);
     this.envelopes = envelopes;
     this.keyPairs = keyPairs;
+    this.access = access;
   }
 
   @Override
@@ -50,6 +54,7 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
       KmsKey source = namedSource != null ? namedSource : SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.sourceKeyId(), "SourceKeyId"));
       KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+      authorize(in, context, source, destination);
       usable(source);
       usable(destination);
       SymmetricSteps.dryRun(true);
@@ -66,6 +71,7 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     }
     KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
     context.keysUsed().add(destination.arn());
+    authorize(in, context, source, destination);
     usable(source);
     usable(destination);
     EncryptionAlgorithm sourceAlgorithm = algorithm(source, in.sourceEncryptionAlgorithm(), in.sourceEncryptionContext());
@@ -108,5 +114,21 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
 
   private static String name(EncryptionAlgorithm algorithm) {
     return algorithm == null ? SymmetricSteps.SYMMETRIC_DEFAULT : algorithm.name();
+  }
+
+  /**
+   * Grant tokens, then kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key,
+   * each with its side's encryption context and {@code kms:EncryptionAlgorithm}.
+   */
+  private void authorize(Request in, CallContext context, KmsKey source, KmsKey destination) {
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, source, "ReEncryptFrom", tokens,
+        SymmetricSteps.context(in.sourceEncryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.sourceKeyId())
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.sourceEncryptionAlgorithm())));
+    access.authorize(context, destination, "ReEncryptTo", tokens,
+        SymmetricSteps.context(in.destinationEncryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.destinationKeyId())
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.destinationEncryptionAlgorithm())));
   }
 }

@@ -5,7 +5,9 @@ import java.util.Map;
 import trent.crypto.SecretBytes;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.DataKey;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -19,10 +21,12 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
   public record Response(byte[] ciphertextBlob, byte[] plaintext, String keyId, String keyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public GenerateDataKey(Envelopes envelopes) {
+  public GenerateDataKey(Envelopes envelopes, Access access) {
     super("GenerateDataKey", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
@@ -30,6 +34,9 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

@@ -6,8 +6,10 @@ import trent.crypto.SecretBytes;
 import trent.crypto.asymmetric.AsymmetricKeySpec;
 import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.DataKeyPairs.DataKeyPair;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -28,11 +30,13 @@ public final class GenerateDataKeyPair
 
   private final DataKeyPairs pairs;
   private final KeyCache keys;
+  private final Access access;
 
-  public GenerateDataKeyPair(DataKeyPairs pairs, KeyCache keys) {
+  public GenerateDataKeyPair(DataKeyPairs pairs, KeyCache keys, Access access) {
     super("GenerateDataKeyPair", Request.class, true);
     this.pairs = pairs;
     this.keys = keys;
+    this.access = access;
   }
 
   @Override
@@ -40,6 +44,9 @@ public final class GenerateDataKeyPair
     AsymmetricKeySpec spec = AsymmetricKeySpec.fromKmsName(in.keyPairSpec()).orElseThrow();
     KmsKey key = SymmetricSteps.resolve(keys, scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name())));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

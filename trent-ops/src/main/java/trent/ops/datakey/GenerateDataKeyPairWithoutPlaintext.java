@@ -5,8 +5,10 @@ import java.util.Map;
 import trent.crypto.asymmetric.AsymmetricKeySpec;
 import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.DataKeyPairs.SealedKeyPair;
+import trent.domain.grant.Grant;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -26,11 +28,13 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
 
   private final DataKeyPairs pairs;
   private final KeyCache keys;
+  private final Access access;
 
-  public GenerateDataKeyPairWithoutPlaintext(DataKeyPairs pairs, KeyCache keys) {
+  public GenerateDataKeyPairWithoutPlaintext(DataKeyPairs pairs, KeyCache keys, Access access) {
     super("GenerateDataKeyPairWithoutPlaintext", Request.class, true);
     this.pairs = pairs;
     this.keys = keys;
+    this.access = access;
   }
 
   @Override
@@ -38,6 +42,9 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
     AsymmetricKeySpec spec = AsymmetricKeySpec.fromKmsName(in.keyPairSpec()).orElseThrow();
     KmsKey key = SymmetricSteps.resolve(keys, scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name())));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()));

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
+import trent.domain.grant.Grant;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -22,10 +24,12 @@ public final class GenerateDataKeyWithoutPlaintext
   public record Response(byte[] ciphertextBlob, String keyId, String keyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final Access access;
 
-  public GenerateDataKeyWithoutPlaintext(Envelopes envelopes) {
+  public GenerateDataKeyWithoutPlaintext(Envelopes envelopes, Access access) {
     super("GenerateDataKeyWithoutPlaintext", Request.class, false);
     this.envelopes = envelopes;
+    this.access = access;
   }
 
   @Override
@@ -33,6 +37,9 @@ public final class GenerateDataKeyWithoutPlaintext
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
     KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
+    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.keyId()));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length, SymmetricSteps.context(in.encryptionContext()));

@@ -12,6 +12,7 @@ import trent.domain.key.KeyUsage;
 import trent.domain.key.Keys;
 import trent.domain.key.NewKey;
 import trent.domain.key.Origin;
+import trent.ops.Access;
 import trent.ops.CallContext;
 import trent.ops.BaseOperation;
 
@@ -44,10 +45,12 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
       "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.";
 
   private final Keys keys;
+  private final Access access;
 
-  public CreateKey(Keys keys) {
+  public CreateKey(Keys keys, Access access) {
     super("CreateKey", Request.class, true);
     this.keys = keys;
+    this.access = access;
   }
 
   @Override
@@ -77,9 +80,20 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
     if (Boolean.TRUE.equals(in.multiRegion())) {
       throw new KmsUnsupportedOperationException("Multi-Region keys are not supported by this server yet.");
     }
+    Map<String, String> tags = tags(in.tags());
+    access.authorizeIdentityOnly(context, name(), "*", b -> {
+      b.condition("kms:KeySpec", spec.name()).condition("kms:KeyUsage", usage.name())
+          .condition("kms:KeyOrigin", origin.name()).condition("kms:MultiRegion", "false")
+          .condition("aws:TagKeys", tags.keySet());
+      tags.forEach((k, v) -> b.condition("aws:RequestTag/" + k, v));
+    });
     String policy = in.policy() != null ? in.policy() : DefaultKeyPolicy.forAccount(context.account());
+    if (in.policy() != null) {
+      access.lockoutSafetyCheck(context, Access.parseKeyPolicy(in.policy()), "*",
+          Boolean.TRUE.equals(in.bypassPolicyLockoutSafetyCheck()));
+    }
     NewKey request = new NewKey(in.description() == null ? "" : in.description(), spec, usage, origin,
-        policy, tags(in.tags()), false);
+        policy, tags, false);
     return new Response(KeyMetadata.of(keys.create(scope(context), request)));
   }
 

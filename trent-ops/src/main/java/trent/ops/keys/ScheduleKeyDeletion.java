@@ -1,9 +1,11 @@
 package trent.ops.keys;
 
 import java.time.Instant;
+import java.util.List;
 import trent.domain.key.KeyResolver.Forms;
 import trent.domain.key.Keys;
 import trent.domain.key.KmsKey;
+import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 
@@ -20,17 +22,21 @@ public final class ScheduleKeyDeletion extends BaseOperation<ScheduleKeyDeletion
   static final int DEFAULT_PENDING_WINDOW_IN_DAYS = 30;
 
   private final Keys keys;
+  private final Access access;
 
-  public ScheduleKeyDeletion(Keys keys) {
+  public ScheduleKeyDeletion(Keys keys, Access access) {
     super("ScheduleKeyDeletion", Request.class, true);
     this.keys = keys;
+    this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
     int days = in.pendingWindowInDays() == null ? DEFAULT_PENDING_WINDOW_IN_DAYS : in.pendingWindowInDays();
     Instant now = keys.clock().instant();
-    KmsKey key = keys.change(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN, k -> k.scheduleDeletion(now, days));
+    KmsKey found = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
+    access.authorize(context, found, name(), List.of());
+    KmsKey key = keys.change(scope(context), found.keyId(), Forms.KEY_ID_OR_ARN, k -> k.scheduleDeletion(now, days));
     return new Response(key.arn(), key.deletionDate().orElseThrow(), key.state().name(), days);
   }
 }

@@ -63,4 +63,9 @@ final class InMemoryStorage implements Storage, Transaction, KeyringRepository {
   public TagRepository tags() {
     throw new UnsupportedOperationException();
   }
+
+  @Override
+  public trent.storage.GrantRepository grants() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import trent.storage.AliasRecord;
 import trent.storage.AliasRepository;
 import trent.storage.DuplicateRecordException;
+import trent.storage.GrantRecord;
+import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRecord;
@@ -43,6 +45,7 @@ public final class InMemoryStorage implements Storage {
   private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
   private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
   private final TreeMap<Integer, KeyringTermRecord> terms = new TreeMap<>();
+  private final TreeMap<String, GrantRecord> grants = new TreeMap<>();
   private long materialSequence;
   private volatile boolean closed;
 
@@ -214,6 +217,58 @@ public final class InMemoryStorage implements Storage {
       return this;
     }
 
+    @Override
+    public GrantRepository grants() {
+      return grantRepository;
+    }
+
+    private final GrantRepository grantRepository = new GrantRepository() {
+      @Override
+      public Optional<GrantRecord> find(String grantId) {
+        check(false);
+        return Optional.ofNullable(grants.get(grantId));
+      }
+
+      @Override
+      public void insert(GrantRecord grant) {
+        check(true);
+        requireKey(grant.keyId());
+        if (grants.containsKey(grant.grantId())) {
+          throw new DuplicateRecordException("grant " + grant.grantId() + " exists");
+        }
+        grants.put(grant.grantId(), grant);
+        undo.push(() -> grants.remove(grant.grantId()));
+      }
+
+      @Override
+      public boolean delete(String grantId) {
+        check(true);
+        GrantRecord stored = grants.remove(grantId);
+        if (stored == null) {
+          return false;
+        }
+        undo.push(() -> grants.put(grantId, stored));
+        return true;
+      }
+
+      @Override
+      public List<GrantRecord> listByKey(String keyId, String afterGrantId, int limit) {
+        return listWhere(g -> g.keyId().equals(keyId), afterGrantId, limit);
+      }
+
+      @Override
+      public List<GrantRecord> listByRetiringPrincipal(String retiringPrincipal, String afterGrantId, int limit) {
+        return listWhere(g -> retiringPrincipal.equals(g.retiringPrincipal()), afterGrantId, limit);
+      }
+
+      private List<GrantRecord> listWhere(java.util.function.Predicate<GrantRecord> filter, String after, int limit) {
+        check(false);
+        requireLimit(limit);
+        var tail = after == null ? grants : grants.tailMap(after, false);
+        return tail.values().stream().filter(filter).limit(limit).toList();
+      }
+    };
+
     // Keys
 
     @Override
@@ -265,6 +320,11 @@ public final class InMemoryStorage implements Storage {
       TreeMap<String, TagRecord> keyTags = tags.remove(keyId);
       if (keyTags != null) {
         undo.push(() -> tags.put(keyId, keyTags));
+      }
+      List<GrantRecord> keyGrants = grants.values().stream().filter(g -> g.keyId().equals(keyId)).toList();
+      for (GrantRecord g : keyGrants) {
+        grants.remove(g.grantId());
+        undo.push(() -> grants.put(g.grantId(), g));
       }
       List<AliasRecord> pointing = aliases.values().stream().filter(a -> a.targetKeyId().equals(keyId)).toList();
       for (AliasRecord a : pointing) {

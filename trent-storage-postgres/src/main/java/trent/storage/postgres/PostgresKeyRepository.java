@@ -88,7 +88,7 @@ final class PostgresKeyRepository implements KeyRepository {
           }
         }
       }
-      for (String child : List.of("key_materials", "aliases", "tags")) {
+      for (String child : List.of("grants", "key_materials", "aliases", "tags")) {
         String column = child.equals("aliases") ? "target_key_id" : "key_id";
         try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {
           ps.setString(1, keyId);

@@ -3,6 +3,7 @@ package trent.storage.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import trent.storage.AliasRepository;
+import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
 import trent.storage.KeyringRepository;
@@ -30,6 +31,7 @@ final class PostgresTransaction implements Transaction {
   private final PostgresKeyMaterialRepository keyMaterials = new PostgresKeyMaterialRepository(this);
   private final PostgresAliasRepository aliases = new PostgresAliasRepository(this);
   private final PostgresTagRepository tags = new PostgresTagRepository(this);
+  private final PostgresGrantRepository grants = new PostgresGrantRepository(this);
   private final PostgresKeyringRepository keyring = new PostgresKeyringRepository(this);
 
   PostgresTransaction(Connection connection, boolean write) {
@@ -100,6 +102,11 @@ final class PostgresTransaction implements Transaction {
   @Override
   public TagRepository tags() {
     return tags;
+  }
+
+  @Override
+  public GrantRepository grants() {
+    return grants;
   }
 
   @Override

@@ -2,6 +2,7 @@ package trent.storage.sqlite;
 
 import java.sql.Connection;
 import trent.storage.AliasRepository;
+import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
 import trent.storage.KeyringRepository;
@@ -20,6 +21,7 @@ final class SqliteTransaction implements Transaction {
   private final SqliteKeyMaterialRepository keyMaterials = new SqliteKeyMaterialRepository(this);
   private final SqliteAliasRepository aliases = new SqliteAliasRepository(this);
   private final SqliteTagRepository tags = new SqliteTagRepository(this);
+  private final SqliteGrantRepository grants = new SqliteGrantRepository(this);
   private final SqliteKeyringRepository keyring = new SqliteKeyringRepository(this);
 
   SqliteTransaction(Connection connection) {
@@ -55,6 +57,11 @@ final class SqliteTransaction implements Transaction {
   @Override
   public TagRepository tags() {
     return tags;
+  }
+
+  @Override
+  public GrantRepository grants() {
+    return grants;
   }
 
   @Override

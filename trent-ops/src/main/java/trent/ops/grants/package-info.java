@@ -1,0 +1,2 @@
+/** Grant operations (OPERATIONS.md, "Grants"). */
+package trent.ops.grants;
