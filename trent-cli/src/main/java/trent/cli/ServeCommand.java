@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrentConfig.Builder builder = TrentConfig.builder();
+    TrentConfig.Builder builder = TrentConfig.builder().requestLog(true);
     TrentConfig settings;
     try {
       (config != null ? ConfigFile.read(config) : ConfigFile.fromEnvironment(System.getenv())).applyTo(builder);

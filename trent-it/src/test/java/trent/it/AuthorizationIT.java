@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextResponse;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import trent.policy.PolicyDocument;
 import trent.policy.PolicyType;
 import trent.protocol.Identity;
@@ -43,13 +47,18 @@ class AuthorizationIT {
   static final Identity B_APP = identity("AKIABAPP000000000001", B, "arn:aws:iam::" + B + ":role/b-app", """
       {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
         "Action": ["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"], "Resource": "arn:aws:kms:*:111122223333:key/*"}]}""");
+  static final Identity VERIFIER = identity("AKIAVERIFIER00000001", A, "arn:aws:iam::" + A + ":role/verifier", """
+      {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "kms:GetPublicKey", "Resource": "*"},
+        {"Effect": "Allow", "Action": "kms:Verify", "Resource": "*",
+         "Condition": {"StringEquals": {"kms:SigningAlgorithm": "RSASSA_PSS_SHA_256"}}}]}""");
   static final Identity B_NONE = identity("AKIABNONE00000000001", B, "arn:aws:iam::" + B + ":role/b-none", null);
 
   static RunningTrent trent;
 
   @BeforeAll
   static void start() throws Exception {
-    trent = RunningTrent.withIdentities(List.of(ADMIN, CONTROL, DATA, WORKER, APP, B_APP, B_NONE));
+    trent = RunningTrent.withIdentities(List.of(ADMIN, CONTROL, DATA, WORKER, APP, B_APP, VERIFIER, B_NONE));
   }
 
   @AfterAll
@@ -148,6 +157,36 @@ class AuthorizationIT {
       assertThat(admin.listGrants(r -> r.keyId(keyArn)).grants()).isEmpty();
       Errors.expect(() -> admin.revokeGrant(r -> r.keyId(keyArn).grantId(grant.grantId())), "NotFoundException",
           "Grant ID " + grant.grantId() + " not found");
+    }
+  }
+
+  @Test
+  void anIdentityAllowedOnlyToVerifySignsOnlyThroughAGrantForSign() {
+    try (KmsClient admin = as(ADMIN); KmsClient verifier = as(VERIFIER)) {
+      String keyArn = admin.createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY))
+          .keyMetadata().arn();
+      SdkBytes message = SdkBytes.fromUtf8String("signed by the admin");
+      SdkBytes signature = admin.sign(r -> r.keyId(keyArn).message(message)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)).signature();
+
+      assertThat(verifier.getPublicKey(r -> r.keyId(keyArn)).keyUsage()).isEqualTo(KeyUsageType.SIGN_VERIFY);
+      assertThat(verifier.verify(r -> r.keyId(keyArn).message(message).signature(signature)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)).signatureValid()).isTrue();
+      denied(() -> verifier.verify(r -> r.keyId(keyArn).message(message).signature(signature)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256)),
+          VERIFIER, "kms:Verify", keyArn, "no identity-based policy");
+      denied(() -> verifier.sign(r -> r.keyId(keyArn).message(message)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)),
+          VERIFIER, "kms:Sign", keyArn, "no identity-based policy");
+
+      String token = admin.createGrant(r -> r.keyId(keyArn).granteePrincipal(VERIFIER.arn())
+          .operations(GrantOperation.SIGN).name("verifier-signs")).grantToken();
+      SdkBytes own = verifier.sign(r -> r.keyId(keyArn).message(message)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256).grantTokens(token)).signature();
+      assertThat(verifier.verify(r -> r.keyId(keyArn).message(message).signature(own)
+          .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)).signatureValid()).isTrue();
+      Errors.expect(() -> verifier.generateMac(r -> r.keyId(keyArn).message(message)
+          .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256).grantTokens(token)), "AccessDeniedException");
     }
   }
 

@@ -14,6 +14,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 import software.amazon.awssdk.services.kms.model.IncludeKeyMaterial;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
 import software.amazon.awssdk.services.kms.model.RotationType;
 import software.amazon.awssdk.services.kms.model.RotationsListEntry;
@@ -245,6 +248,26 @@ class RotationIT {
     kms.rotateKeyOnDemand(r -> r.keyId(keyId));
     assertThat(kms.listKeyRotations(r -> r.keyId(keyId)).rotations()).extracting(RotationsListEntry::rotationType)
         .containsExactly(RotationType.AUTOMATIC, RotationType.ON_DEMAND);
+  }
+
+  @Test
+  void onlySymmetricEncryptionKeysRotate() {
+    String rsa = kms.createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+        .keyMetadata().keyId();
+    String hmac = kms.createKey(r -> r.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
+        .keyMetadata().keyId();
+    for (String keyId : List.of(rsa, hmac)) {
+      // Recorded for RotateKeyOnDemand: UnsupportedOperationException with an empty message.
+      KmsException e = Errors.expect(() -> kms.rotateKeyOnDemand(r -> r.keyId(keyId)), "UnsupportedOperationException");
+      assertThat(e.awsErrorDetails().errorMessage()).isNullOrEmpty();
+      Errors.expect(() -> kms.enableKeyRotation(r -> r.keyId(keyId)), "UnsupportedOperationException");
+      Errors.expect(() -> kms.disableKeyRotation(r -> r.keyId(keyId)), "UnsupportedOperationException");
+      Errors.expect(() -> kms.getKeyRotationStatus(r -> r.keyId(keyId)), "UnsupportedOperationException");
+      Errors.expect(() -> kms.listKeyRotations(r -> r.keyId(keyId)), "UnsupportedOperationException");
+    }
+    // Recorded: a disabled RSA key answers DisabledException, so the state is checked before the type.
+    kms.disableKey(r -> r.keyId(rsa));
+    Errors.expect(() -> kms.rotateKeyOnDemand(r -> r.keyId(rsa)), "DisabledException", arn(rsa) + " is disabled.");
   }
 
   @Test

@@ -135,6 +135,18 @@ public final class Access {
   }
 
   /**
+   * One condition key an operation adds to {@link #authorize} ({@code kms:SigningAlgorithm},
+   * {@code kms:EncryptionAlgorithm}, ...), left out when the request has no value for it.
+   */
+  public static Consumer<RequestContext.Builder> condition(String key, String value) {
+    return b -> {
+      if (value != null) {
+        b.condition(key, value);
+      }
+    };
+  }
+
+  /**
    * Parses a key policy given to CreateKey or PutKeyPolicy, with AWS's error for a refused one
    * ({@code MalformedPolicyDocumentException}, or {@code LimitExceededException} over 32 KB).
    */

@@ -1,8 +1,17 @@
 package trent.ops;
 
 import trent.domain.alias.Aliases;
+import trent.domain.asymmetric.KeyPairs;
+import trent.domain.asymmetric.Macs;
+import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.Envelopes;
 import trent.domain.key.Keys;
+import trent.ops.asymmetric.DeriveSharedSecret;
+import trent.ops.asymmetric.GenerateMac;
+import trent.ops.asymmetric.GetPublicKey;
+import trent.ops.asymmetric.Sign;
+import trent.ops.asymmetric.Verify;
+import trent.ops.asymmetric.VerifyMac;
 import trent.domain.key.Rotations;
 import trent.domain.tag.Tags;
 import trent.domain.usage.KeyUsageTracker;
@@ -11,6 +20,8 @@ import trent.ops.crypto.Encrypt;
 import trent.ops.crypto.GenerateRandom;
 import trent.ops.crypto.ReEncrypt;
 import trent.ops.datakey.GenerateDataKey;
+import trent.ops.datakey.GenerateDataKeyPair;
+import trent.ops.datakey.GenerateDataKeyPairWithoutPlaintext;
 import trent.ops.datakey.GenerateDataKeyWithoutPlaintext;
 import trent.ops.aliases.CreateAlias;
 import trent.ops.aliases.DeleteAlias;
@@ -50,6 +61,9 @@ public final class KmsOperations {
   /** The table; {@code access} is the authorization step every operation takes. */
   public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access, Tags tags,
       Rotations rotations, KeyUsageTracker usage) {
+    KeyPairs keyPairs = new KeyPairs(envelopes.keys(), envelopes.random());
+    Macs macs = new Macs(envelopes.keys());
+    DataKeyPairs dataKeyPairs = new DataKeyPairs(envelopes, envelopes.random());
     return OperationTable.builder()
         .add(new CancelKeyDeletion(keys, access))
         .add(new CreateKey(keys, access))
@@ -64,12 +78,20 @@ public final class KmsOperations {
         .add(new DeleteAlias(aliases, keys, access))
         .add(new ListAliases(aliases, access))
         .add(new UpdateAlias(aliases, keys, access))
-        .add(new Decrypt(envelopes, access))
-        .add(new Encrypt(envelopes, access))
+        .add(new Decrypt(envelopes, keyPairs, access))
+        .add(new Encrypt(envelopes, keyPairs, access))
         .add(new GenerateRandom(envelopes, access))
-        .add(new ReEncrypt(envelopes, access))
+        .add(new ReEncrypt(envelopes, keyPairs, access))
         .add(new GenerateDataKey(envelopes, access))
+        .add(new GenerateDataKeyPair(dataKeyPairs, envelopes.keys(), access))
+        .add(new GenerateDataKeyPairWithoutPlaintext(dataKeyPairs, envelopes.keys(), access))
         .add(new GenerateDataKeyWithoutPlaintext(envelopes, access))
+        .add(new DeriveSharedSecret(keyPairs, access))
+        .add(new GenerateMac(macs, access))
+        .add(new GetPublicKey(keyPairs, access))
+        .add(new Sign(keyPairs, access))
+        .add(new Verify(keyPairs, access))
+        .add(new VerifyMac(macs, access))
         .add(new CreateGrant(keys, access))
         .add(new ListGrants(keys, access))
         .add(new ListRetirableGrants(keys, access))

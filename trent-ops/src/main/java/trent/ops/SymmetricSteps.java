@@ -47,6 +47,11 @@ public final class SymmetricSteps {
     };
   }
 
+  /** {@code kms:EncryptionAlgorithm}: the request's algorithm, SYMMETRIC_DEFAULT when it names none. */
+  public static java.util.function.Consumer<trent.policy.RequestContext.Builder> encryptionAlgorithm(String algorithm) {
+    return Access.condition("kms:EncryptionAlgorithm", algorithm == null ? SYMMETRIC_DEFAULT : algorithm);
+  }
+
   /** State, then usage: an Enabled symmetric encryption key. */
   public static KmsKey usable(KmsKey key, String operation) {
     key.requireEnabled();

@@ -52,6 +52,7 @@ import trent.protocol.Identity;
  *   privateKey: /etc/trent/server.key
  * cache:
  *   refreshSeconds: 5                  # how long another node's change may go unseen
+ * requestLog: true                     # one line per request on standard error (trent serve's default)
  * </pre>
  * Every scalar setting can also come from the environment, which wins over the file:
  * {@code TRENT_} followed by its path in upper case with underscores, e.g.
@@ -69,7 +70,8 @@ public record ConfigFile(
     AdminEntry admin,
     AuditEntry audit,
     TlsEntry tls,
-    CacheEntry cache) {
+    CacheEntry cache,
+    Boolean requestLog) {
 
   /** One entry of {@code identities}. */
   public record IdentityEntry(String accessKeyId, String secretAccessKey, String account, String arn, JsonNode policy) {
@@ -258,6 +260,9 @@ public record ConfigFile(
     if (tls != null) {
       builder.tls(tls.certificate() == null ? null : Path.of(tls.certificate()),
           tls.privateKey() == null ? null : Path.of(tls.privateKey()));
+    }
+    if (requestLog != null) {
+      builder.requestLog(requestLog);
     }
     if (cache != null && cache.refreshSeconds() != null) {
       builder.cacheRefresh(java.time.Duration.ofSeconds(cache.refreshSeconds()));

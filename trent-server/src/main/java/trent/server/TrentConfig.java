@@ -31,6 +31,7 @@ public final class TrentConfig {
   private final Duration idleTimeout;
   private final Duration deletionInterval;
   private final Duration cacheRefresh;
+  private final boolean requestLog;
   private final StorageSettings storage;
   private final RootSettings root;
   private final Integer adminPort;
@@ -53,6 +54,7 @@ public final class TrentConfig {
     this.idleTimeout = b.idleTimeout;
     this.deletionInterval = b.deletionInterval;
     this.cacheRefresh = b.cacheRefresh;
+    this.requestLog = b.requestLog;
     this.storage = b.storage;
     this.root = b.root;
     this.adminPort = b.adminPort;
@@ -124,6 +126,11 @@ public final class TrentConfig {
   /** Whether keys are kept only in memory, under an ephemeral root: nothing is written to disk. */
   public boolean inMemory() {
     return storage instanceof StorageSettings.Memory;
+  }
+
+  /** Whether one line per request (request id, operation, status, time) goes to standard error. */
+  public boolean requestLog() {
+    return requestLog;
   }
 
   public StorageSettings storage() {
@@ -198,6 +205,7 @@ public final class TrentConfig {
     private Duration idleTimeout = Duration.ofSeconds(120);
     private Duration deletionInterval = Duration.ofSeconds(60);
     private Duration cacheRefresh = Duration.ofSeconds(5);
+    private boolean requestLog;
     private StorageSettings storage = new StorageSettings.Sqlite(null);
     private RootSettings root = new RootSettings.KeyFile(null);
     private Integer adminPort;
@@ -296,6 +304,12 @@ public final class TrentConfig {
         this.storage = new StorageSettings.Memory();
         this.root = new RootSettings.Ephemeral();
       }
+      return this;
+    }
+
+    /** One line per request on standard error (off by default; {@code trent serve} turns it on). */
+    public Builder requestLog(boolean requestLog) {
+      this.requestLog = requestLog;
       return this;
     }
 

@@ -151,7 +151,7 @@ public final class TrentServer implements AutoCloseable {
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads(), tls);
+          config.idleTimeout(), config.ioThreads(), tls, config.requestLog());
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
           new Health(storage, keyring::isOpen));
       if (config.developmentMode() && config.insecureDevMode()) {

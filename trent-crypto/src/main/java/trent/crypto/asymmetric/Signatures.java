@@ -42,7 +42,8 @@ import trent.crypto.asymmetric.AsymmetricKeySpec.Family;
  * SunJCE {@code NONEwithRSA} for PKCS #1 v1.5 over a digest, SunEC); BouncyCastle for RSASSA-PSS
  * over a digest (the JDK has no pre-hashed PSS), secp256k1, SM2 and ML-DSA.
  *
- * <p>Thread-safe: each thread reuses its own {@link Signature} objects.
+ * <p>Thread-safe: each thread reuses its own JDK {@link Signature} objects; BouncyCastle's are made
+ * per call.
  */
 public final class Signatures {
 
@@ -160,6 +161,12 @@ public final class Signatures {
      * to prehash must never sign pure Ed25519 (a bug the Ed25519ph test caught).
      */
     Signature signature(String setupKey) {
+      if (provider != null) {
+        // BouncyCastle's objects are not reused: its NONEwithRSASSA-PSS keeps the input of a
+        // verification that failed and corrupts the next signature made with the same object
+        // (SignaturesTest#aFailedPssDigestVerificationLeavesNothingBehind, found by SignVerifyIT).
+        return newSignature(name, provider, parameters);
+      }
       return CACHE.get().computeIfAbsent(setupKey, k -> newSignature(name, provider, parameters));
     }
   }

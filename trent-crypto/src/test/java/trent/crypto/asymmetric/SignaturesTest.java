@@ -55,6 +55,27 @@ class SignaturesTest {
     }
   }
 
+  /**
+   * Regression (found by SignVerifyIT): a PSS verification over a digest that fails must not leave
+   * state behind for the next signature made on the same thread, with this key or another.
+   */
+  @Test
+  void aFailedPssDigestVerificationLeavesNothingBehind() throws Exception {
+    for (AsymmetricKeySpec spec : List.of(AsymmetricKeySpec.RSA_2048, AsymmetricKeySpec.RSA_3072)) {
+      AsymmetricKeyPair pair = TestKeys.pair(spec);
+      for (SigningAlgorithm algorithm : List.of(SigningAlgorithm.RSASSA_PSS_SHA_256,
+          SigningAlgorithm.RSASSA_PSS_SHA_384, SigningAlgorithm.RSASSA_PSS_SHA_512)) {
+        SigningInput input = SigningInput.digest(MessageDigest.getInstance(algorithm.hash()).digest(MESSAGE));
+        byte[] signature = Signatures.sign(pair, algorithm, input, TestKeys.RANDOM);
+        byte[] tampered = signature.clone();
+        tampered[tampered.length / 2] ^= 0x01;
+        assertThat(Signatures.verify(pair.publicKey(), algorithm, input, tampered)).isFalse();
+        byte[] again = Signatures.sign(pair, algorithm, input, TestKeys.RANDOM);
+        assertThat(Signatures.verify(pair.publicKey(), algorithm, input, again)).isTrue();
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everySpecAndAlgorithm")
   void rawAndDigestSignaturesAreInterchangeable(AsymmetricKeySpec spec, SigningAlgorithm algorithm)

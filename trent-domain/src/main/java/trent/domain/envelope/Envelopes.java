@@ -54,6 +54,11 @@ public final class Envelopes {
     return cache;
   }
 
+  /** The randomness this server's data plane uses, for the domain services built beside this one. */
+  public SecureRandom random() {
+    return random;
+  }
+
   /** Seals {@code plaintext} under the key's current material. The caller checked state and usage. */
   public Sealed seal(KmsKey key, SecretBytes plaintext, EncryptionContext context) {
     String materialId = key.currentMaterialId()

@@ -6,6 +6,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import trent.crypto.SecretBytes;
+import trent.crypto.asymmetric.AsymmetricKeyPair;
+import trent.crypto.mac.HmacKey;
 import trent.domain.Scope;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.error.KMSInternalException;
@@ -38,6 +42,8 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
   private final LoadingCache<String, Optional<KeyRecord>> keys;
   private final LoadingCache<AliasKey, Optional<String>> aliases;
   private final Cache<MaterialKey, BackingKey> backingKeys;
+  /** Parsed asymmetric key pairs and HMAC keys, by the material they were read from. */
+  private final Cache<MaterialKey, Object> privateKeys;
 
   public KeyCache(Storage storage, KeyMaterials materials, Duration refreshAfter, Duration expireAfter,
       long maximumKeys, Executor refreshExecutor) {
@@ -63,6 +69,11 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
         .expireAfterAccess(expireAfter)
         .executor(refreshExecutor)
         .recordStats()
+        .build();
+    this.privateKeys = Caffeine.newBuilder()
+        .maximumSize(maximumKeys)
+        .expireAfterAccess(expireAfter)
+        .executor(refreshExecutor)
         .build();
   }
 
@@ -107,11 +118,47 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
     return Optional.of(backingKeys.asMap().computeIfAbsent(id, k -> loaded));
   }
 
+  /**
+   * The parsed key pair of an asymmetric key's material {@code materialId}, or empty when the key
+   * has no such material. Parsed once, then served from memory like {@link #backingKey}.
+   */
+  public Optional<AsymmetricKeyPair> keyPair(KmsKey key, String materialId) {
+    return parsed(key, materialId, AsymmetricKeyPair.class,
+        material -> AsymmetricKeyPair.fromPkcs8(key.spec().asymmetric().orElseThrow(), material));
+  }
+
+  /** The HMAC key of an HMAC key's material {@code materialId}, or empty when it has no such material. */
+  public Optional<HmacKey> hmacKey(KmsKey key, String materialId) {
+    return parsed(key, materialId, HmacKey.class,
+        material -> HmacKey.fromKeyMaterial(key.spec().hmac().orElseThrow(), material));
+  }
+
+  private <T> Optional<T> parsed(KmsKey key, String materialId, Class<T> type, Function<SecretBytes, T> parse) {
+    MaterialKey id = new MaterialKey(key.keyId(), materialId);
+    Object cached = privateKeys.getIfPresent(id);
+    if (type.isInstance(cached)) {
+      return Optional.of(type.cast(cached));
+    }
+    Optional<KeyMaterialRecord> record = storage.read((Transaction tx) -> tx.keyMaterials().find(key.keyId(), materialId));
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    T loaded;
+    try (SecretBytes material = materials.unwrap(key.arn(), record.get())) {
+      loaded = parse.apply(material);
+    } catch (RuntimeException e) {
+      throw new KMSInternalException("The key material of " + key.arn() + " could not be unwrapped.", e);
+    }
+    privateKeys.put(id, loaded);
+    return Optional.of(loaded);
+  }
+
   @Override
   public void keyChanged(String keyId) {
     keys.invalidate(keyId);
     aliases.asMap().values().removeIf(target -> target.equals(Optional.of(keyId)));
     backingKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
+    privateKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
   }
 
   /** Drops everything cached, e.g. after the store was emptied. */

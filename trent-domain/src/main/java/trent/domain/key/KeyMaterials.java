@@ -5,7 +5,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import trent.crypto.SecretBytes;
+import trent.crypto.asymmetric.AsymmetricKeyPair;
 import trent.crypto.keyring.Keyring;
+import trent.crypto.mac.HmacKey;
 import trent.storage.KeyMaterialRecord;
 
 /**
@@ -14,6 +16,11 @@ import trent.storage.KeyMaterialRecord;
  * <p>Every material record is wrapped under the keyring with associated data naming exactly what
  * the record is (the key ARN and the material id), so a wrapped record copied onto another key
  * or another material version does not unwrap.
+ *
+ * <p>What is wrapped depends on the key spec: 32 random bytes for SYMMETRIC_DEFAULT, the private
+ * key as PKCS#8 DER for an asymmetric spec (the public key is derived from it when loaded), the raw
+ * key material for an HMAC spec. The record is opaque bytes either way; the key's spec, stored
+ * with the key, says how to read it.
  */
 public final class KeyMaterials {
 
@@ -30,12 +37,35 @@ public final class KeyMaterials {
 
   /** Fresh symmetric material for a new key, wrapped, with a new 64-hex-digit material id. */
   public KeyMaterialRecord createSymmetric(String keyId, String keyArn, Instant now) {
+    return create(keyId, keyArn, KeySpec.SYMMETRIC_DEFAULT, now);
+  }
+
+  /**
+   * Fresh material of {@code spec} for a new key, wrapped, with a new 64-hex-digit material id.
+   * Generating an RSA-4096 key pair takes a second or more: call this only off the I/O threads.
+   */
+  public KeyMaterialRecord create(String keyId, String keyArn, KeySpec spec, Instant now) {
     byte[] idBytes = new byte[32];
     random.nextBytes(idBytes);
     String materialId = HexFormat.of().formatHex(idBytes);
-    try (SecretBytes material = SecretBytes.random(SYMMETRIC_KEY_BYTES, random)) {
+    try (SecretBytes material = generate(spec)) {
       byte[] wrapped = keyring.wrap(material, associatedData(keyArn, materialId));
       return new KeyMaterialRecord(keyId, materialId, wrapped, now);
+    }
+  }
+
+  private SecretBytes generate(KeySpec spec) {
+    if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+      return SecretBytes.random(SYMMETRIC_KEY_BYTES, random);
+    }
+    if (spec.asymmetric().isPresent()) {
+      return AsymmetricKeyPair.generate(spec.asymmetric().get(), random).revealPkcs8();
+    }
+    HmacKey key = HmacKey.generate(spec.hmac().orElseThrow(), random);
+    try {
+      return key.revealKeyMaterial();
+    } finally {
+      key.destroy();
     }
   }
 

@@ -2,11 +2,15 @@ package trent.domain.key;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import trent.crypto.asymmetric.AsymmetricKeySpec;
+import trent.crypto.mac.HmacKeySpec;
 
 /**
  * The type of a KMS key, with the key usages AWS allows for it and the algorithms DescribeKey
- * lists. {@link #implemented()} tells whether this server can create such keys yet.
+ * lists. Every spec of the model is implemented: the asymmetric ones by
+ * {@link AsymmetricKeySpec}, the HMAC ones by {@link HmacKeySpec}.
  */
 public enum KeySpec {
   RSA_2048(EnumSet.of(KeyUsage.ENCRYPT_DECRYPT, KeyUsage.SIGN_VERIFY)),
@@ -37,9 +41,19 @@ public enum KeySpec {
     return usages.contains(usage);
   }
 
-  /** Whether this server creates keys of this spec (the others come with later work). */
-  public boolean implemented() {
-    return this == SYMMETRIC_DEFAULT;
+  /** The crypto layer's spec for an asymmetric key spec; empty for symmetric and HMAC specs. */
+  public Optional<AsymmetricKeySpec> asymmetric() {
+    return AsymmetricKeySpec.fromKmsName(name());
+  }
+
+  /** The crypto layer's spec for an HMAC key spec; empty for the others. */
+  public Optional<HmacKeySpec> hmac() {
+    for (HmacKeySpec s : HmacKeySpec.values()) {
+      if (s.name().equals(name())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -70,5 +84,36 @@ public enum KeySpec {
       return List.of("SM2PKE");
     }
     return List.of("RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256");
+  }
+
+  /**
+   * The SigningAlgorithms DescribeKey and GetPublicKey list for a key of this spec and usage, in
+   * AWS's order (LocalStack snapshot test_import_key_asymmetric: ECC_NIST_P256 lists
+   * [ECDSA_SHA_256]).
+   */
+  public List<String> signingAlgorithms(KeyUsage usage) {
+    if (usage != KeyUsage.SIGN_VERIFY) {
+      return List.of();
+    }
+    return asymmetric().map(a -> a.signingAlgorithms().stream().map(Enum::name).toList()).orElse(List.of());
+  }
+
+  /** The KeyAgreementAlgorithms listed for a key of this spec and usage: [ECDH] for KEY_AGREEMENT. */
+  public List<String> keyAgreementAlgorithms(KeyUsage usage) {
+    if (usage != KeyUsage.KEY_AGREEMENT) {
+      return List.of();
+    }
+    return asymmetric().map(a -> a.keyAgreementAlgorithms().stream().map(Enum::name).toList()).orElse(List.of());
+  }
+
+  /**
+   * The MacAlgorithms listed for an HMAC key: its one algorithm (LocalStack snapshot
+   * test_hmac_create_key: HMAC_256 lists [HMAC_SHA_256]).
+   */
+  public List<String> macAlgorithms(KeyUsage usage) {
+    if (usage != KeyUsage.GENERATE_VERIFY_MAC) {
+      return List.of();
+    }
+    return hmac().map(h -> List.of(h.macAlgorithm().name())).orElse(List.of());
   }
 }

@@ -44,7 +44,7 @@ public final class Keys {
     String keyId = UUID.randomUUID().toString();
     String arn = KeyArns.key(scope.region(), scope.account(), keyId);
     Instant now = clock.instant();
-    KeyMaterialRecord material = materials.createSymmetric(keyId, arn, now);
+    KeyMaterialRecord material = materials.create(keyId, arn, request.spec(), now);
     KeyRecord record = new KeyRecord(keyId, scope.account(), scope.region(), request.description(),
         request.spec().name(), request.usage().name(), request.origin().name(), KeyState.Enabled.name(),
         now, null, null, request.multiRegion(), request.policy(), material.materialId(), 0);

@@ -149,6 +149,16 @@ public final class KmsKey {
         r.policy(), materialId, r.version());
   }
 
+  /**
+   * Asymmetric and HMAC operations need one key usage (Sign: SIGN_VERIFY, GenerateMac:
+   * GENERATE_VERIFY_MAC, ...); AWS's text names the usage the key has.
+   */
+  public void requireUsage(KeyUsage required, String operation) {
+    if (usage() != required) {
+      throw InvalidKeyUsageException.usageNotValidFor(arn, usage().name(), operation);
+    }
+  }
+
   /** PutKeyPolicy: allowed in every state but PendingDeletion (KMS developer guide, "Key states"). */
   public KeyRecord withPolicy(String policy) {
     if (state() == KeyState.PendingDeletion) {

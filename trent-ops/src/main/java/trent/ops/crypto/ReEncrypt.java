@@ -3,15 +3,19 @@ package trent.ops.crypto;
 import java.util.List;
 import java.util.Map;
 import trent.crypto.SecretBytes;
+import trent.crypto.asymmetric.EncryptionAlgorithm;
+import trent.domain.asymmetric.KeyPairs;
 import trent.domain.ciphertext.CiphertextHeader;
 import trent.domain.envelope.Envelopes;
 import trent.domain.envelope.Envelopes.Sealed;
 import trent.domain.error.IncorrectKeyException;
 import trent.domain.error.ValidationException;
 import trent.domain.grant.Grant;
+import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
 import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
+import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 import trent.ops.SymmetricSteps;
@@ -19,7 +23,8 @@ import trent.ops.SymmetricSteps;
 /**
  * ReEncrypt (OPERATIONS.md "ReEncrypt"): decrypts under the source key and encrypts under the
  * destination key without the plaintext leaving the server. The source side follows Decrypt's
- * rules, the destination side Encrypt's.
+ * rules, the destination side Encrypt's: either may be an RSA or SM2 ENCRYPT_DECRYPT key, with its
+ * EncryptionAlgorithm (and, for the source, SourceKeyId, which an asymmetric ciphertext needs).
  */
 public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.Response> {
 
@@ -31,61 +36,105 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
       String destinationEncryptionAlgorithm, String sourceKeyMaterialId, String destinationKeyMaterialId) {}
 
   private final Envelopes envelopes;
+  private final KeyPairs keyPairs;
   private final Access access;
 
-  public ReEncrypt(Envelopes envelopes, Access access) {
+  public ReEncrypt(Envelopes envelopes, KeyPairs keyPairs, Access access) {
     super("ReEncrypt", Request.class, false);
     this.envelopes = envelopes;
+    this.keyPairs = keyPairs;
     this.access = access;
   }
 
   @Override
   public Response execute(Request in, CallContext context) {
+    KmsKey namedSource = in.sourceKeyId() == null ? null
+        : SymmetricSteps.resolve(envelopes.keys(), scope(context), in.sourceKeyId());
+    boolean asymmetricSource = namedSource != null && AsymmetricSteps.isAsymmetricEncryption(namedSource);
     if (SymmetricSteps.ignoresCiphertext(in.dryRun(), in.dryRunModifiers())) {
-      KmsKey source = SymmetricSteps.resolve(envelopes.keys(), scope(context),
+      KmsKey source = namedSource != null ? namedSource : SymmetricSteps.resolve(envelopes.keys(), scope(context),
           SymmetricSteps.requireKeyIdWithoutCiphertext(in.sourceKeyId(), "SourceKeyId"));
       KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
       authorize(in, context, source, destination);
-      SymmetricSteps.usable(source, name());
-      SymmetricSteps.usable(destination, name());
+      usable(source);
+      usable(destination);
       SymmetricSteps.dryRun(true);
     }
     if (in.ciphertextBlob() == null) {
       throw new ValidationException(
           "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
     }
-    CiphertextHeader header = envelopes.header(in.ciphertextBlob());
-    KmsKey source = envelopes.keyOf(scope(context), header);
+    CiphertextHeader header = asymmetricSource ? null : envelopes.header(in.ciphertextBlob());
+    KmsKey source = asymmetricSource ? namedSource : envelopes.keyOf(scope(context), header);
     context.keysUsed().add(source.arn());
-    if (in.sourceKeyId() != null
-        && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.sourceKeyId()).keyId().equals(source.keyId())) {
+    if (namedSource != null && !namedSource.keyId().equals(source.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
     KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
     context.keysUsed().add(destination.arn());
     authorize(in, context, source, destination);
-    SymmetricSteps.usable(source, name());
-    SymmetricSteps.usable(destination, name());
-    SymmetricSteps.requireSymmetricAlgorithm(in.sourceEncryptionAlgorithm(), source);
-    SymmetricSteps.requireSymmetricAlgorithm(in.destinationEncryptionAlgorithm(), destination);
+    usable(source);
+    usable(destination);
+    EncryptionAlgorithm sourceAlgorithm = algorithm(source, in.sourceEncryptionAlgorithm(), in.sourceEncryptionContext());
+    EncryptionAlgorithm destinationAlgorithm =
+        algorithm(destination, in.destinationEncryptionAlgorithm(), in.destinationEncryptionContext());
     SymmetricSteps.dryRun(in.dryRun());
-    try (SecretBytes plaintext = envelopes.open(source, header, in.ciphertextBlob(),
-        SymmetricSteps.context(in.sourceEncryptionContext()))) {
+    try (SecretBytes plaintext = asymmetricSource
+        ? keyPairs.decrypt(source, sourceAlgorithm, in.ciphertextBlob())
+        : envelopes.open(source, header, in.ciphertextBlob(), SymmetricSteps.context(in.sourceEncryptionContext()))) {
+      String sourceMaterial = header == null ? null : header.keyMaterialId();
+      if (destinationAlgorithm != null) {
+        AsymmetricSteps.requirePlaintextFits(destination, destinationAlgorithm, plaintext.length());
+        byte[] blob = keyPairs.encrypt(destination, destinationAlgorithm, plaintext);
+        envelopes.used(source, UsageOperation.ReEncrypt, context.requestId());
+        envelopes.used(destination, UsageOperation.ReEncrypt, context.requestId());
+        return new Response(blob, source.arn(),
+            destination.arn(), name(sourceAlgorithm), destinationAlgorithm.name(), sourceMaterial, null);
+      }
       Sealed sealed = envelopes.seal(destination, plaintext, SymmetricSteps.context(in.destinationEncryptionContext()));
       envelopes.used(source, UsageOperation.ReEncrypt, context.requestId());
       envelopes.used(destination, UsageOperation.ReEncrypt, context.requestId());
-      return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), SymmetricSteps.SYMMETRIC_DEFAULT,
-          SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId(), sealed.keyMaterialId());
+      return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), name(sourceAlgorithm),
+          SymmetricSteps.SYMMETRIC_DEFAULT, sourceMaterial, sealed.keyMaterialId());
     }
   }
 
-  /** Grant tokens, then kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key. */
+  /** State and usage of a symmetric key, or of an asymmetric ENCRYPT_DECRYPT key. */
+  private void usable(KmsKey key) {
+    if (AsymmetricSteps.isAsymmetricEncryption(key)) {
+      AsymmetricSteps.usable(key, KeyUsage.ENCRYPT_DECRYPT, name());
+    } else {
+      SymmetricSteps.usable(key, name());
+    }
+  }
+
+  /** The asymmetric algorithm of an asymmetric key (no encryption context), or null for a symmetric key. */
+  private static EncryptionAlgorithm algorithm(KmsKey key, String requested, Map<String, String> encryptionContext) {
+    if (!AsymmetricSteps.isAsymmetricEncryption(key)) {
+      SymmetricSteps.requireSymmetricAlgorithm(requested, key);
+      return null;
+    }
+    AsymmetricSteps.refuseEncryptionContext(encryptionContext, key);
+    return AsymmetricSteps.encryptionAlgorithm(key, requested);
+  }
+
+  private static String name(EncryptionAlgorithm algorithm) {
+    return algorithm == null ? SymmetricSteps.SYMMETRIC_DEFAULT : algorithm.name();
+  }
+
+  /**
+   * Grant tokens, then kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key,
+   * each with its side's encryption context and {@code kms:EncryptionAlgorithm}.
+   */
   private void authorize(Request in, CallContext context, KmsKey source, KmsKey destination) {
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, source, "ReEncryptFrom", tokens,
-        SymmetricSteps.context(in.sourceEncryptionContext()).asMap(), SymmetricSteps.requestAlias(in.sourceKeyId()));
+        SymmetricSteps.context(in.sourceEncryptionContext()).asMap(),
+        SymmetricSteps.requestAlias(in.sourceKeyId())
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.sourceEncryptionAlgorithm())));
     access.authorize(context, destination, "ReEncryptTo", tokens,
         SymmetricSteps.context(in.destinationEncryptionContext()).asMap(),
-        SymmetricSteps.requestAlias(in.destinationKeyId()));
+        SymmetricSteps.requestAlias(in.destinationKeyId())
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.destinationEncryptionAlgorithm())));
   }
 }

@@ -7,7 +7,9 @@ import trent.domain.key.KmsKey;
 
 /**
  * The KeyMetadata structure, with the members AWS returns for a key of this kind; absent members
- * are null. Member order follows the model.
+ * are null. Member order follows the model. The algorithm lists depend on spec and usage: an RSA
+ * SIGN_VERIFY key has SigningAlgorithms only, an HMAC key MacAlgorithms only (LocalStack snapshots
+ * test_hmac_create_key and test_import_key_asymmetric).
  */
 public record KeyMetadata(
     String awsAccountId,
@@ -24,12 +26,18 @@ public record KeyMetadata(
     String customerMasterKeySpec,
     String keySpec,
     List<String> encryptionAlgorithms,
+    List<String> signingAlgorithms,
+    List<String> keyAgreementAlgorithms,
     Boolean multiRegion,
     Integer pendingDeletionWindowInDays,
+    List<String> macAlgorithms,
     String currentKeyMaterialId) {
 
   public static KeyMetadata of(KmsKey key) {
     List<String> encryption = key.spec().encryptionAlgorithms(key.usage());
+    List<String> signing = key.spec().signingAlgorithms(key.usage());
+    List<String> keyAgreement = key.spec().keyAgreementAlgorithms(key.usage());
+    List<String> mac = key.spec().macAlgorithms(key.usage());
     return new KeyMetadata(
         key.account(),
         key.keyId(),
@@ -44,9 +52,17 @@ public record KeyMetadata(
         "CUSTOMER",
         key.spec().customerMasterKeySpec(),
         key.spec().name(),
-        encryption.isEmpty() ? null : encryption,
+        orNull(encryption),
+        orNull(signing),
+        orNull(keyAgreement),
         key.record().multiRegion(),
         key.pendingWindowInDays().orElse(null),
+        orNull(mac),
         key.currentMaterialId().orElse(null));
+  }
+
+  /** AWS omits an algorithm list a key does not have (LocalStack snapshots: no empty lists). */
+  private static List<String> orNull(List<String> list) {
+    return list.isEmpty() ? null : list;
   }
 }

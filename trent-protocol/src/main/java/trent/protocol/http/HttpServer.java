@@ -7,8 +7,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -37,6 +39,8 @@ public final class HttpServer implements AutoCloseable {
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final InFlight inFlight = new InFlight();
 
+  private RequestLog requestLog = RequestLog.OFF;
+
   private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel) {
     this.boss = boss;
     this.workers = workers;
@@ -46,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
   /** Binds {@code host:port} (port 0 picks a free port) and starts serving plain HTTP. */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads) throws InterruptedException {
-    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, null);
+    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, null, false);
   }
 
   /**
@@ -54,18 +58,20 @@ public final class HttpServer implements AutoCloseable {
    * {@code tls} is not null (a client that does not speak TLS is disconnected unanswered).
    */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
-      Duration idleTimeout, int ioThreads, Tls tls) throws InterruptedException {
-    EventLoopGroup boss = new NioEventLoopGroup(1);
-    EventLoopGroup workers = new NioEventLoopGroup(ioThreads);
+      Duration idleTimeout, int ioThreads, Tls tls, boolean logRequests) throws InterruptedException {
+    RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    EventLoopGroup workers = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
     HttpServer[] self = new HttpServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
+        .childHandler(new ChannelInitializer<Channel>() {
           @Override
-          protected void initChannel(SocketChannel ch) {
+          protected void initChannel(Channel ch) {
             self[0].connections.add(ch);
             if (tls != null) {
               ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
@@ -74,14 +80,16 @@ public final class HttpServer implements AutoCloseable {
                 .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
                 .addLast(new BodyLimit(maxBodyBytes))
-                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight));
+                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog));
           }
         });
     try {
       Channel channel = bootstrap.bind(host, port).sync().channel();
       self[0] = new HttpServer(boss, workers, channel);
+      self[0].requestLog = requestLog;
       return self[0];
     } catch (Exception e) {
+      requestLog.close();
       boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
@@ -101,6 +109,7 @@ public final class HttpServer implements AutoCloseable {
     serverChannel.close().syncUninterruptibly();
     inFlight.awaitIdle(grace);
     connections.close().awaitUninterruptibly(grace.toMillis());
+    requestLog.close();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }

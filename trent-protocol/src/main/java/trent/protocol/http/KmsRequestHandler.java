@@ -35,13 +35,14 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
 
-  private static final Logger REQUESTS = LoggerFactory.getLogger("trent.request");
   private static final Logger LOG = LoggerFactory.getLogger(KmsRequestHandler.class);
 
   private final Dispatcher dispatcher;
   private final InFlight inFlight;
+  private final RequestLog requestLog;
 
-  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight) {
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog) {
+    this.requestLog = requestLog;
     this.dispatcher = dispatcher;
     this.inFlight = inFlight;
   }
@@ -65,7 +66,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
       byte[] body = ("{\"__type\":\"BadRequestException\",\"message\":\"The HTTP request could not be read.\"}")
           .getBytes(StandardCharsets.UTF_8);
       write(ctx, requestId, status.code(), body, false);
-      REQUESTS.info("{} - {} {}", requestId, status.code(), "BadRequestException");
+      requestLog.record(requestId, null, status.code(), "BadRequestException", 0);
       return;
     }
     long started = System.nanoTime();
@@ -89,20 +90,12 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
           return;
         }
         write(ctx, requestId, answer.status(), answer.body(), keepAlive);
-        log(requestId, answer, started);
+        requestLog.record(requestId, answer.operation(), answer.status(), answer.errorCode(),
+            (System.nanoTime() - started) / 1000);
       } finally {
         inFlight.end();
       }
     });
-  }
-
-  private static void log(String requestId, Answer answer, long started) {
-    if (REQUESTS.isInfoEnabled()) {
-      long micros = (System.nanoTime() - started) / 1000;
-      String outcome = answer.errorCode() == null ? "" : " " + answer.errorCode();
-      REQUESTS.info("{} {} {}{} {}us", requestId, answer.operation() == null ? "-" : answer.operation(),
-          answer.status(), outcome, micros);
-    }
   }
 
   private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive) {
