@@ -138,7 +138,7 @@ jvm_part() { # MODULE CLASS: runs the module's integration tests unless done alr
 }
 jvm() { # NAME MODULE CLASS: one test class of a Maven module as a part
   local label="ran in ./mvnw verify"
-  jvm_fresh "$2" "$3" || label="$2"
+  if ! jvm_fresh "$2" "$3" || [[ -e "$work/$2.ran" ]]; then label="$2"; fi
   part "$1 ($label)" jvm_part "$2" "$3"
 }
 jvm "AWS Encryption SDK for Java" trent-esdk-it trent.esdk.EncryptionSdkIT
