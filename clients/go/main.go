@@ -251,14 +251,15 @@ func main() {
 	})
 
 	check("an operation Trent does not implement is a *types.UnsupportedOperationException", func() error {
-		// GetKeyRotationStatus: its model lists UnsupportedOperationException (DescribeCustomKeyStores'
+		// GetParametersForImport: its model lists UnsupportedOperationException (DescribeCustomKeyStores'
 		// does not, so there the SDK would only see a generic API error).
-		_, err := kmsClient.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: aws.String(keyID)})
+		_, err := kmsClient.GetParametersForImport(ctx, &kms.GetParametersForImportInput{KeyId: aws.String(keyID),
+			WrappingAlgorithm: types.AlgorithmSpecRsaesOaepSha256, WrappingKeySpec: types.WrappingKeySpecRsa2048})
 		var unsupported *types.UnsupportedOperationException
 		if !errors.As(err, &unsupported) {
 			return fmt.Errorf("not a *types.UnsupportedOperationException: %v", err)
 		}
-		return apiError(err, 400, "UnsupportedOperationException", "GetKeyRotationStatus is not supported by this server yet.")
+		return apiError(err, 400, "UnsupportedOperationException", "GetParametersForImport is not supported by this server yet.")
 	})
 
 	check("a request the model refuses is an operation error before it is sent", func() error {

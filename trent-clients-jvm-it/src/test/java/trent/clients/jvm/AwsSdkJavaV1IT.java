@@ -20,7 +20,7 @@ import com.amazonaws.services.kms.model.DisabledException;
 import com.amazonaws.services.kms.model.EncryptRequest;
 import com.amazonaws.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 import com.amazonaws.services.kms.model.GenerateDataKeyWithoutPlaintextResult;
-import com.amazonaws.services.kms.model.GetKeyRotationStatusRequest;
+import com.amazonaws.services.kms.model.GetParametersForImportRequest;
 import com.amazonaws.services.kms.model.InvalidCiphertextException;
 import com.amazonaws.services.kms.model.KeyMetadata;
 import com.amazonaws.services.kms.model.ListAliasesRequest;
@@ -185,9 +185,10 @@ class AwsSdkJavaV1IT {
 
   @Test
   void anOperationTrentDoesNotImplementIsAnUnsupportedOperationException() {
-    assertThatThrownBy(() -> kms.getKeyRotationStatus(new GetKeyRotationStatusRequest().withKeyId(key.getKeyId())))
+    assertThatThrownBy(() -> kms.getParametersForImport(new GetParametersForImportRequest().withKeyId(key.getKeyId())
+        .withWrappingAlgorithm("RSAES_OAEP_SHA_256").withWrappingKeySpec("RSA_2048")))
         .isInstanceOfSatisfying(com.amazonaws.services.kms.model.UnsupportedOperationException.class,
-            e -> assertThat(e.getErrorMessage()).isEqualTo("GetKeyRotationStatus is not supported by this server yet."));
+            e -> assertThat(e.getErrorMessage()).isEqualTo("GetParametersForImport is not supported by this server yet."));
   }
 
   static String arn(String keyId) {
