@@ -23,7 +23,7 @@ function parse(text: string): Sample {
 const POINTS = 30;
 
 export function MetricsPanel() {
-  const [rates, setRates] = useState<{ rps: number; eps: number }[]>([]);
+  const [rates, setRates] = useState<{ rps: number; eps: number }[]>(() => Array(POINTS).fill({ rps: 0, eps: 0 }));
   const [top, setTop] = useState<[string, number][]>([]);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -69,7 +69,7 @@ export function MetricsPanel() {
             <path d={path((r) => r.eps)} class="line-eps" />
           </svg>
           <ul class="top-ops">
-            {top.map(([op, r]) => <li key={op}><span class="mono small">{op === "-" ? "unknown target" : op}</span><span class="small">{r.toFixed(1)}/s</span></li>)}
+            {top.map(([op, r]) => <li key={op}><span class="mono small">{op === "-" ? "other targets" : op}</span><span class="small">{r.toFixed(1)}/s</span></li>)}
             {top.length === 0 && <li class="muted small">Idle.</li>}
           </ul>
           <p class="muted small">From <a href="../metrics" target="_blank" rel="noreferrer">/metrics</a>, every 2 s.</p>
