@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Allow development mode (no authentication) on a non-loopback address.")
   boolean insecureDevMode;
 
+  @Option(names = "--exit-when-ready", hidden = true,
+      description = "Start, announce the endpoint, then stop at once (used to train the class-data archive).")
+  boolean exitWhenReady;
+
   @Override
   public Integer call() throws Exception {
     TrentConfig.Builder builder = TrentConfig.builder().requestLog(true);
@@ -82,7 +86,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Web console at " + server.consoleUrl() + (settings.developmentMode()
           ? " (development mode: no sign-in)" : " (sign in with an access key id and secret from the configuration)"));
       System.out.flush();
-      stop.await();
+      if (!exitWhenReady) {
+        stop.await();
+      }
       System.err.println("trent: stopping");
     }
     return 0;
