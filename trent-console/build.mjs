@@ -1,8 +1,8 @@
 // Builds the console for Maven: `node build.mjs OUT_DIR`.
 // Runs `npm ci` when node_modules is missing or older than the lockfile, then type-checks and
+// bundles with Vite into OUT_DIR, and fails when the first load's JavaScript is over budget.
 // package.json pins rollup (overrides) to a version whose every platform package the registry
 // serves, so that the lockfile lists them all and `npm ci` works on any machine.
-// bundles with Vite into OUT_DIR, and fails when the first load's JavaScript is over budget.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
