@@ -76,10 +76,12 @@ public final class TrentServer implements AutoCloseable {
   private final HttpServer http;
   private final Observability observability;
   private final AdminServer admin;
+  private final Runnable seeding;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
       ExecutorService blocking, ScheduledExecutorService background, HttpServer http,
-      Observability observability, AdminServer admin) {
+      Observability observability, AdminServer admin, Runnable seeding) {
+    this.seeding = seeding;
     this.observability = observability;
     this.admin = admin;
     this.config = config;
@@ -118,8 +120,14 @@ public final class TrentServer implements AutoCloseable {
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
       Envelopes envelopes = new Envelopes(cache, random);
-      Access access = new Access(new Grants(storage, grantCache, config.clock(), random, changes),
-          new KeyPolicies(10_000), config.clock());
+      Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
+      Access access = new Access(grants, new KeyPolicies(10_000), config.clock());
+      Runnable seeding = () -> config.seed().ifPresent(seed -> {
+        int created = seed.applyTo(keys, aliases, grants, config.developmentAccount());
+        LOG.info("seed {}: {} key(s) created, {} present already", seed.source(), created, seed.size() - created);
+      });
+      // Before the listener opens: a client never sees a half-seeded server.
+      seeding.run();
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
@@ -142,7 +150,8 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, cache, keys, blocking, background, http, observability, admin);
+      return new TrentServer(config, storage, root, keyring, cache, keys, blocking, background, http, observability, admin,
+          seeding);
     } catch (RuntimeException | InterruptedException e) {
       if (http != null) {
         http.close(Duration.ZERO);
@@ -228,7 +237,8 @@ public final class TrentServer implements AutoCloseable {
 
   /**
    * Empties an in-memory server: every key, alias and tag is forgotten, as if it had just started
-   * (its root of trust and endpoint stay). For test frameworks; refused for a server on disk.
+   * (its root of trust and endpoint stay), and the seed file, if any, is applied again. For test
+   * frameworks; refused for a server on disk.
    */
   public void reset() {
     if (!(storage instanceof InMemoryStorage memory)) {
@@ -236,6 +246,7 @@ public final class TrentServer implements AutoCloseable {
     }
     memory.clear();
     cache.invalidateAll();
+    seeding.run();
   }
 
   /** The KMS API's endpoint: {@code https://} when TLS is configured. */
