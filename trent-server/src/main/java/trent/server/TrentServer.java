@@ -177,7 +177,7 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
-  private static Storage openStorage(TrentConfig config) {
+  static Storage openStorage(TrentConfig config) {
     StorageSettings settings = config.storage();
     if (settings instanceof StorageSettings.Memory) {
       return new InMemoryStorage();
@@ -189,7 +189,7 @@ public final class TrentServer implements AutoCloseable {
     return SqliteStorage.open(file != null ? file : dataDir(config).resolve(DATABASE_FILE));
   }
 
-  private static RootOfTrust openRoot(TrentConfig config, SecureRandom random) {
+  static RootOfTrust openRoot(TrentConfig config, SecureRandom random) {
     RootSettings settings = config.rootOfTrust();
     if (settings instanceof RootSettings.Ephemeral) {
       return EphemeralRootOfTrust.create(random);
