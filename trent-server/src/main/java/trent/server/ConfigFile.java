@@ -159,6 +159,10 @@ public record ConfigFile(
 
   /** The environment's settings alone, for a server started without a file. */
   public static ConfigFile fromEnvironment(Map<String, String> environment) {
+    if (environment.keySet().stream().noneMatch(name -> name.startsWith(ENV_PREFIX))) {
+      // Nothing to read: spare the start the YAML parser's set-up.
+      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
     try {
       return read("", "environment", environment);
     } catch (IOException e) {

@@ -95,6 +95,22 @@ public final class TrentServer implements AutoCloseable {
     this.http = http;
   }
 
+  /**
+   * Loads and initialises, on the calling thread, what every start needs whatever its settings:
+   * the SQLite driver and its native library, Netty and its native transport, Jackson. Optional:
+   * {@link #start} does all of it when needed. {@code trent serve} calls it on a second thread
+   * while it reads its command line and configuration, so that the two overlap. Never throws.
+   */
+  public static void preload() {
+    try {
+      SqliteStorage.preload();
+      HttpServer.preload();
+      new JsonCodec();
+    } catch (RuntimeException | LinkageError e) {
+      // start meets the same problem and reports it
+    }
+  }
+
   /** Opens the data dir (creating it on first start) and starts listening. */
   public static TrentServer start(TrentConfig config) {
     SecureRandom random = ThreadLocalSecureRandom.create();
