@@ -92,6 +92,8 @@ final class ServeCommand implements Callable<Integer> {
           + (settings.inMemory() ? " (in memory: nothing is kept)" : "");
       System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);
       System.out.println("Metrics and health at " + server.adminEndpoint() + " (/metrics, /health/live, /health/ready)");
+      System.out.println("Web console at " + server.consoleUrl() + (settings.developmentMode()
+          ? " (development mode: no sign-in)" : " (sign in with an access key id and secret from the configuration)"));
       System.out.flush();
       if (!exitWhenReady) {
         stop.await();

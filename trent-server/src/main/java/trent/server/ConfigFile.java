@@ -42,7 +42,8 @@ import trent.protocol.Identity;
  *   passphrase: { file: /var/lib/trent/root.pass, fromEnv: TRENT_PASSPHRASE }   # or fromFile, or prompt: true
  *   pkcs11: { library: /usr/lib/softhsm/libsofthsm2.so, tokenLabel: trent, pinEnv: TRENT_PKCS11_PIN, keyLabel: trent-root }
  * admin:
- *   port: 9599                         # /metrics and /health/* listen here
+ *   port: 9599                         # /metrics, /health/* and the web console (/console/) listen here
+ *   consoleOrigin: https://kms.example.com   # only when the console is reached under another name
  * audit:
  *   file: /var/log/trent/audit.jsonl   # "-" for standard output
  *   queueSize: 65536
@@ -142,7 +143,7 @@ public record ConfigFile(
     }
   }
 
-  public record AdminEntry(Integer port) {}
+  public record AdminEntry(Integer port, String consoleOrigin) {}
 
   public record AuditEntry(String file, Integer queueSize, String whenFull) {}
 
@@ -255,6 +256,9 @@ public record ConfigFile(
     }
     if (admin != null && admin.port() != null) {
       builder.adminPort(admin.port());
+    }
+    if (admin != null && admin.consoleOrigin() != null) {
+      builder.consoleOrigin(admin.consoleOrigin());
     }
     if (audit != null) {
       String whenFull = audit.whenFull() == null ? "block" : audit.whenFull();

@@ -19,6 +19,8 @@ import trent.protocol.RequestObserver;
 import trent.protocol.audit.AuditEvents;
 import trent.server.admin.RequestMetrics;
 import trent.server.audit.AuditWriter;
+import trent.server.audit.RecentAuditEvents;
+import trent.domain.audit.AuditEvent;
 
 /**
  * What sits around the operations of one server: its meter registry (requests, caches, audit
@@ -30,9 +32,11 @@ final class Observability implements AutoCloseable {
   private final JvmGcMetrics gc;
   private final AuditWriter audit;
   private final RequestObserver observer;
+  private final RecentAuditEvents recent;
 
   private Observability(PrometheusMeterRegistry registry, JvmGcMetrics gc, AuditWriter audit,
-      RequestObserver observer) {
+      RequestObserver observer, RecentAuditEvents recent) {
+    this.recent = recent;
     this.registry = registry;
     this.gc = gc;
     this.audit = audit;
@@ -55,6 +59,8 @@ final class Observability implements AutoCloseable {
           .description("Entries evicted from the key cache").tag("cache", name).register(registry);
     }
     RequestObserver observer = new RequestMetrics(registry, operations);
+    AuditEvents events = new AuditEvents(config.clock(), AuditEvents::randomEventId, wire);
+    RecentAuditEvents recent = new RecentAuditEvents(RecentAuditEvents.DEFAULT_CAPACITY);
     AuditWriter audit = null;
     if (config.auditTarget() != null) {
       audit = AuditWriter.open(config.auditTarget(), config.auditQueueSize(), config.auditDropWhenFull());
@@ -67,10 +73,17 @@ final class Observability implements AutoCloseable {
           .description("Audit events, by what became of them").tag("result", "dropped").register(registry);
       FunctionCounter.builder("trent.audit.events", writer, AuditWriter::failed)
           .description("Audit events, by what became of them").tag("result", "failed").register(registry);
-      AuditEvents events = new AuditEvents(config.clock(), AuditEvents::randomEventId, wire);
-      observer = observer.andThen(exchange -> writer.submit(events.of(exchange)));
     }
-    return new Observability(registry, gc, audit, observer);
+    // One event per request: to the audit log when there is one, and to the console's recent events.
+    AuditWriter auditLog = audit;
+    observer = observer.andThen(exchange -> {
+      AuditEvent event = events.of(exchange);
+      recent.add(event);
+      if (auditLog != null) {
+        auditLog.submit(event);
+      }
+    });
+    return new Observability(registry, gc, audit, observer, recent);
   }
 
   private static void cacheCounter(PrometheusMeterRegistry registry, KeyCache cache, String name, String result,
@@ -78,6 +91,11 @@ final class Observability implements AutoCloseable {
     FunctionCounter.builder("trent.cache.requests", cache, c -> count.applyAsDouble(c.stats().get(name)))
         .description("Key cache lookups, by cache and result").tag("cache", name).tag("result", result)
         .register(registry);
+  }
+
+  /** The last audit events, for the console's audit view (kept with or without an audit log). */
+  RecentAuditEvents recentEvents() {
+    return recent;
   }
 
   PrometheusMeterRegistry registry() {

@@ -35,6 +35,7 @@ public final class TrentConfig {
   private final StorageSettings storage;
   private final RootSettings root;
   private final Integer adminPort;
+  private final String consoleOrigin;
   private final String auditTarget;
   private final int auditQueueSize;
   private final boolean auditDropWhenFull;
@@ -59,6 +60,7 @@ public final class TrentConfig {
     this.storage = b.storage;
     this.root = b.root;
     this.adminPort = b.adminPort;
+    this.consoleOrigin = b.consoleOrigin;
     this.auditTarget = b.auditTarget;
     this.auditQueueSize = b.auditQueueSize;
     this.auditDropWhenFull = b.auditDropWhenFull;
@@ -154,6 +156,15 @@ public final class TrentConfig {
     return port == 0 ? 0 : port + 1;
   }
 
+  /**
+   * The origin the web console is reached at (e.g. {@code https://kms-console.example.com}), when it
+   * is not the admin listener's own address (behind a proxy, or listening on every address); null
+   * when not configured. Only the console's origins may call the KMS API from a browser.
+   */
+  public String consoleOrigin() {
+    return consoleOrigin;
+  }
+
   /** Where audit events go: a file path, {@code -} for standard output, or null for nowhere. */
   public String auditTarget() {
     return auditTarget;
@@ -216,6 +227,7 @@ public final class TrentConfig {
     private StorageSettings storage = new StorageSettings.Sqlite(null);
     private RootSettings root = new RootSettings.KeyFile(null);
     private Integer adminPort;
+    private String consoleOrigin;
     private String auditTarget;
     private int auditQueueSize = 65536;
     private boolean auditDropWhenFull;
@@ -328,6 +340,16 @@ public final class TrentConfig {
 
     public Builder rootOfTrust(RootSettings root) {
       this.root = require(root, "rootOfTrust");
+      return this;
+    }
+
+    /** See {@link TrentConfig#consoleOrigin()}: {@code scheme://host[:port]}, no path. */
+    public Builder consoleOrigin(String consoleOrigin) {
+      if (consoleOrigin != null && !consoleOrigin.matches("https?://[^/\\s]+")) {
+        throw new IllegalArgumentException("admin.consoleOrigin must be scheme://host[:port] without a path, was '"
+            + consoleOrigin + "'");
+      }
+      this.consoleOrigin = consoleOrigin;
       return this;
     }
 

@@ -39,6 +39,10 @@ import trent.protocol.http.Tls;
 import trent.ops.Operation;
 import trent.ops.OperationTable;
 import trent.server.admin.AdminServer;
+import trent.server.admin.Console;
+import trent.protocol.http.Cors;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import trent.server.admin.Health;
 import java.util.stream.Collectors;
 import trent.protocol.json.JsonCodec;
@@ -158,10 +162,16 @@ public final class TrentServer implements AutoCloseable {
           observability.observer());
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
+      // The console's origin is known once the admin listener is bound, after the main one.
+      AtomicReference<Set<String>> consoleOrigins = new AtomicReference<>(Set.of());
       http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads(), tls, config.requestLog());
+          config.idleTimeout(), config.ioThreads(), tls, config.requestLog(), Cors.allowing(consoleOrigins::get));
+      HttpServer main = http;
+      Console console = new Console(() -> new Console.Settings(main.port(), tls != null, config.developmentMode(),
+          config.developmentAccount()), authenticator, observability.recentEvents());
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
-          new Health(storage, keyring::isOpen));
+          new Health(storage, keyring::isOpen), console);
+      consoleOrigins.set(ConsoleOrigins.of(config.host(), admin.port(), config.consoleOrigin()));
       if (config.developmentMode() && config.insecureDevMode()) {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
@@ -274,6 +284,11 @@ public final class TrentServer implements AutoCloseable {
   /** The admin listener: {@code /metrics}, {@code /health/live}, {@code /health/ready}. Plain HTTP. */
   public URI adminEndpoint() {
     return URI.create("http://" + hostForUri(config.host()) + ":" + admin.port());
+  }
+
+  /** The web console's page on the admin listener: {@code http://HOST:ADMIN_PORT/console/}. */
+  public URI consoleUrl() {
+    return adminEndpoint().resolve("/console/");
   }
 
   public int port() {

@@ -67,6 +67,15 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads, Tls tls, boolean logRequests) throws InterruptedException {
+    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, tls, logRequests, Cors.NONE);
+  }
+
+  /**
+   * As {@link #start(String, int, Dispatcher, int, Duration, int, Tls, boolean)}, answering the
+   * browser's CORS preflight and adding CORS headers for the origins {@code cors} allows.
+   */
+  public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
+      Duration idleTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors) throws InterruptedException {
     RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
@@ -88,7 +97,7 @@ public final class HttpServer implements AutoCloseable {
                 .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
                 .addLast(new BodyLimit(maxBodyBytes))
-                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog));
+                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog, cors));
           }
         });
     try {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -40,9 +41,15 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private final Dispatcher dispatcher;
   private final InFlight inFlight;
   private final RequestLog requestLog;
+  private final Cors cors;
 
   KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog) {
+    this(dispatcher, inFlight, requestLog, Cors.NONE);
+  }
+
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, Cors cors) {
     this.requestLog = requestLog;
+    this.cors = cors;
     this.dispatcher = dispatcher;
     this.inFlight = inFlight;
   }
@@ -65,10 +72,17 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
           ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
       byte[] body = ("{\"__type\":\"BadRequestException\",\"message\":\"The HTTP request could not be read.\"}")
           .getBytes(StandardCharsets.UTF_8);
-      write(ctx, requestId, status.code(), body, false);
+      write(ctx, requestId, status.code(), body, false, null);
       requestLog.record(requestId, null, status.code(), "BadRequestException", 0);
       return;
     }
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    if (request.method().equals(HttpMethod.OPTIONS) && origin != null
+        && request.headers().contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
+      preflight(ctx, requestId, request, origin, keepAlive);
+      return;
+    }
+    String allowOrigin = cors.allows(origin) ? origin : null;
     long started = System.nanoTime();
     String uri = request.uri();
     int q = uri.indexOf('?');
@@ -86,10 +100,10 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (failure != null) {
           LOG.error("request {} failed in dispatch", requestId, failure);
           byte[] body = "{\"__type\":\"KMSInternalException\"}".getBytes(StandardCharsets.UTF_8);
-          write(ctx, requestId, 500, body, false);
+          write(ctx, requestId, 500, body, false, allowOrigin);
           return;
         }
-        write(ctx, requestId, answer.status(), answer.body(), keepAlive);
+        write(ctx, requestId, answer.status(), answer.body(), keepAlive, allowOrigin);
         requestLog.record(requestId, answer.operation(), answer.status(), answer.errorCode(),
             (System.nanoTime() - started) / 1000);
       } finally {
@@ -98,13 +112,51 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     });
   }
 
-  private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive) {
+  /**
+   * Answers a CORS preflight: 204 with the allowed method and headers when {@link Cors} allows the
+   * origin and what it asks for, else 403 without any CORS header (the browser then refuses the
+   * request). A preflight never reaches the dispatcher: it carries no signature.
+   */
+  private void preflight(ChannelHandlerContext ctx, String requestId, FullHttpRequest request, String origin,
+      boolean keepAlive) {
+    boolean allowed = cors.allowsPreflight(origin,
+        request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD),
+        request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        allowed ? HttpResponseStatus.NO_CONTENT : HttpResponseStatus.FORBIDDEN, Unpooled.EMPTY_BUFFER);
+    response.headers()
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+        .set(REQUEST_ID_HEADER, requestId)
+        .set(HttpHeaderNames.VARY, "Origin");
+    if (allowed) {
+      response.headers()
+          .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+          .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, Cors.ALLOW_METHODS)
+          .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, Cors.allowHeaders())
+          .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, Cors.MAX_AGE_SECONDS);
+    }
+    send(ctx, response, keepAlive);
+    requestLog.record(requestId, null, response.status().code(), allowed ? null : "CorsOriginNotAllowed", 0);
+  }
+
+  private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive,
+      String allowOrigin) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
         .set(REQUEST_ID_HEADER, requestId);
+    if (allowOrigin != null) {
+      response.headers()
+          .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin)
+          .set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSE_HEADERS)
+          .set(HttpHeaderNames.VARY, "Origin");
+    }
+    send(ctx, response, keepAlive);
+  }
+
+  private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
     if (keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response, ctx.voidPromise());

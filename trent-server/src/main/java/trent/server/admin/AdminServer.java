@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format;
  *   <li>{@code GET /health/live}: 200 while the process serves;
  *   <li>{@code GET /health/ready}: 200 when {@link Health} passes, 503 otherwise, with a small JSON
- *       body naming each check.
+ *       body naming each check;
+ *   <li>{@code /console/}: the web console, when given one ({@link Console}).
  * </ul>
  * Anything else is 404; a method other than GET or HEAD is 405. It carries no secrets and no key
  * material, but it tells who can reach it how busy the server is: bind it where only monitoring
@@ -40,6 +41,12 @@ public final class AdminServer implements AutoCloseable {
 
   /** Binds {@code host:port} (0 picks a free port) and starts serving. */
   public static AdminServer start(String host, int port, PrometheusMeterRegistry registry, Health health) {
+    return start(host, port, registry, health, null);
+  }
+
+  /** As {@link #start(String, int, PrometheusMeterRegistry, Health)}, also serving {@code console} (may be null). */
+  public static AdminServer start(String host, int port, PrometheusMeterRegistry registry, Health health,
+      Console console) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -52,16 +59,20 @@ public final class AdminServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, registry, health));
+    server.createContext("/", exchange -> handle(exchange, registry, health, console));
     server.start();
     return new AdminServer(server, executor);
   }
 
-  private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, Health health)
-      throws IOException {
+  private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, Health health,
+      Console console) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
+      if (console != null && Console.owns(path)) {
+        console.handle(exchange);
+        return;
+      }
       boolean known = path.equals("/metrics") || path.equals("/health/live") || path.equals("/health/ready");
       if (!known) {
         send(exchange, 404, "application/json", "{\"status\":\"NOT_FOUND\"}");
@@ -82,7 +93,7 @@ public final class AdminServer implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = exchange.getRequestMethod().equals("HEAD");

@@ -1,5 +1,6 @@
 /**
- * The admin listener: Prometheus metrics ({@code /metrics}) and health ({@code /health/live},
- * {@code /health/ready}) on a port of their own, apart from the KMS API.
+ * The admin listener: Prometheus metrics ({@code /metrics}), health ({@code /health/live},
+ * {@code /health/ready}) and the web console ({@code /console/}) on a port of their own, apart from
+ * the KMS API.
  */
 package trent.server.admin;
