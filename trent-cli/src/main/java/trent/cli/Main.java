@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import trent.server.TrentServer;
 
 /** {@code trent}: the entry point. */
 @Command(
@@ -12,13 +13,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A key management service that speaks the AWS KMS API.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // Overlap what every start loads (SQLite, Netty, Jackson) with parsing the command line.
+      Thread preload = new Thread(TrentServer::preload, "trent-preload");
+      preload.setDaemon(true);
+      preload.start();
+    }
     System.exit(new CommandLine(new Main()).execute(args));
   }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 import trent.server.ConfigFile;
+import trent.server.SeedFile;
 import trent.server.TrentConfig;
 import trent.server.TrentServer;
 
@@ -30,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     builder.insecureDevMode(insecureDevMode);
     builder.inMemory(inMemory);
+    if (seed != null) {
+      builder.seed(SeedFile.read(seed));
+    }
   }
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -43,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (identities, ...).")
   Path config;
+
+  @Option(names = "--seed", paramLabel = "FILE",
+      description = "YAML seed file: keys with fixed ids and key material (and their aliases, policies, tags, grants),"
+          + " created at start when missing.")
+  Path seed;
 
   @Option(names = "--in-memory",
       description = "Keep keys only in memory under a throwaway root key; nothing is written to disk.")

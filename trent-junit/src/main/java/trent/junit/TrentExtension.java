@@ -1,6 +1,7 @@
 package trent.junit;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import trent.server.SeedFile;
 import trent.server.TrentConfig;
 import trent.server.TrentServer;
 
@@ -40,7 +42,10 @@ import trent.server.TrentServer;
  * }</pre>
  *
  * <p>State: keys, aliases and tags live as long as the server, i.e. the test class. With
- * {@code resetBetweenTests(true)} every test starts with an empty server instead. The server is
+ * {@code resetBetweenTests(true)} every test starts with an empty server instead. With
+ * {@code seed("kms-seed.yaml")} the server starts with the keys of a seed file (and gets them back
+ * after every reset): fixed ids and key material, so ciphertexts and MACs kept as test fixtures
+ * stay valid. The server is
  * stopped after the class. Clients handed out by {@link #kmsClient()} are closed with it.
  */
 public final class TrentExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
@@ -48,6 +53,7 @@ public final class TrentExtension implements BeforeAllCallback, AfterAllCallback
   private final boolean resetBetweenTests;
   private final String region;
   private final String account;
+  private final SeedFile seed;
   private final List<AutoCloseable> clients = new ArrayList<>();
   private TrentServer server;
 
@@ -60,6 +66,7 @@ public final class TrentExtension implements BeforeAllCallback, AfterAllCallback
     this.resetBetweenTests = builder.resetBetweenTests;
     this.region = builder.region;
     this.account = builder.account;
+    this.seed = builder.seed;
   }
 
   public static Builder builder() {
@@ -74,6 +81,7 @@ public final class TrentExtension implements BeforeAllCallback, AfterAllCallback
           .port(0)
           .inMemory(true)
           .developmentAccount(account)
+          .seed(seed)
           .build());
     }
   }
@@ -160,6 +168,7 @@ public final class TrentExtension implements BeforeAllCallback, AfterAllCallback
     private boolean resetBetweenTests;
     private String region = "us-east-1";
     private String account = TrentConfig.DEFAULT_DEVELOPMENT_ACCOUNT;
+    private SeedFile seed;
 
     /** Empty the server before every test (default: state is kept for the whole class). */
     public Builder resetBetweenTests(boolean reset) {
@@ -182,6 +191,21 @@ public final class TrentExtension implements BeforeAllCallback, AfterAllCallback
         throw new IllegalArgumentException("account must be 12 digits, was '" + account + "'");
       }
       this.account = account;
+      return this;
+    }
+
+    /**
+     * Keys with fixed ids and key material to create at start and after every reset (see
+     * {@link SeedFile} for the format). The file is read and checked now: a bad entry fails here.
+     */
+    public Builder seed(Path file) {
+      this.seed = SeedFile.read(file);
+      return this;
+    }
+
+    /** As {@link #seed(Path)}, from a class path resource, e.g. {@code "kms-seed.yaml"} in src/test/resources. */
+    public Builder seed(String classpathResource) {
+      this.seed = SeedFile.fromClasspath(classpathResource);
       return this;
     }
 

@@ -54,6 +54,7 @@ import trent.protocol.Identity;
  * cache:
  *   refreshSeconds: 5                  # how long another node's change may go unseen
  * requestLog: true                     # one line per request on standard error (trent serve's default)
+ * seed: /etc/trent/seed.yaml           # keys with fixed ids and material, created at start (see SeedFile)
  * </pre>
  * Every scalar setting can also come from the environment, which wins over the file:
  * {@code TRENT_} followed by its path in upper case with underscores, e.g.
@@ -72,7 +73,8 @@ public record ConfigFile(
     AuditEntry audit,
     TlsEntry tls,
     CacheEntry cache,
-    Boolean requestLog) {
+    Boolean requestLog,
+    String seed) {
 
   /** One entry of {@code identities}. */
   public record IdentityEntry(String accessKeyId, String secretAccessKey, String account, String arn, JsonNode policy) {
@@ -158,6 +160,10 @@ public record ConfigFile(
 
   /** The environment's settings alone, for a server started without a file. */
   public static ConfigFile fromEnvironment(Map<String, String> environment) {
+    if (environment.keySet().stream().noneMatch(name -> name.startsWith(ENV_PREFIX))) {
+      // Nothing to read: spare the start the YAML parser's set-up.
+      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
     try {
       return read("", "environment", environment);
     } catch (IOException e) {
@@ -267,6 +273,9 @@ public record ConfigFile(
     }
     if (requestLog != null) {
       builder.requestLog(requestLog);
+    }
+    if (seed != null) {
+      builder.seed(SeedFile.read(Path.of(seed)));
     }
     if (cache != null && cache.refreshSeconds() != null) {
       builder.cacheRefresh(java.time.Duration.ofSeconds(cache.refreshSeconds()));

@@ -43,6 +43,7 @@ public final class TrentConfig {
   private final Path tlsPrivateKey;
   private final int ioThreads;
   private final Clock clock;
+  private final SeedFile seed;
 
   private TrentConfig(Builder b) {
     this.host = b.host;
@@ -67,6 +68,7 @@ public final class TrentConfig {
     this.tlsPrivateKey = b.tlsPrivateKey;
     this.ioThreads = b.ioThreads;
     this.clock = b.clock;
+    this.seed = b.seed;
   }
 
   public static Builder builder() {
@@ -191,6 +193,11 @@ public final class TrentConfig {
     return clock;
   }
 
+  /** The keys created at start (and after {@link TrentServer#reset()}), if a seed file was given. */
+  public java.util.Optional<SeedFile> seed() {
+    return java.util.Optional.ofNullable(seed);
+  }
+
   /** Whether {@code host} names only loopback addresses. */
   static boolean isLoopback(String host) {
     try {
@@ -228,6 +235,7 @@ public final class TrentConfig {
     private Path tlsPrivateKey;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
+    private SeedFile seed;
 
     public Builder host(String host) {
       this.host = require(host, "host");
@@ -381,6 +389,12 @@ public final class TrentConfig {
         throw new IllegalArgumentException("I/O threads must be at least 1, was " + ioThreads);
       }
       this.ioThreads = ioThreads;
+      return this;
+    }
+
+    /** Keys to create at start, with fixed ids and material; null for none. */
+    public Builder seed(SeedFile seed) {
+      this.seed = seed;
       return this;
     }
 

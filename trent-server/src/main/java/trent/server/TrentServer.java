@@ -87,10 +87,12 @@ public final class TrentServer implements AutoCloseable {
   private final HttpServer http;
   private final Observability observability;
   private final AdminServer admin;
+  private final Runnable seeding;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
       Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
-      HttpServer http, Observability observability, AdminServer admin) {
+      HttpServer http, Observability observability, AdminServer admin, Runnable seeding) {
+    this.seeding = seeding;
     this.observability = observability;
     this.admin = admin;
     this.config = config;
@@ -104,6 +106,22 @@ public final class TrentServer implements AutoCloseable {
     this.blocking = blocking;
     this.background = background;
     this.http = http;
+  }
+
+  /**
+   * Loads and initialises, on the calling thread, what every start needs whatever its settings:
+   * the SQLite driver and its native library, Netty and its native transport, Jackson. Optional:
+   * {@link #start} does all of it when needed. {@code trent serve} calls it on a second thread
+   * while it reads its command line and configuration, so that the two overlap. Never throws.
+   */
+  public static void preload() {
+    try {
+      SqliteStorage.preload();
+      HttpServer.preload();
+      new JsonCodec();
+    } catch (RuntimeException | LinkageError e) {
+      // start meets the same problem and reports it
+    }
   }
 
   /** Opens the data dir (creating it on first start) and starts listening. */
@@ -134,8 +152,14 @@ public final class TrentServer implements AutoCloseable {
       KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
       usage.start();
       Envelopes envelopes = new Envelopes(cache, random, usage);
-      Access access = new Access(new Grants(storage, grantCache, config.clock(), random, changes),
-          new KeyPolicies(10_000), config.clock());
+      Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
+      Access access = new Access(grants, new KeyPolicies(10_000), config.clock());
+      Runnable seeding = () -> config.seed().ifPresent(seed -> {
+        int created = seed.applyTo(keys, aliases, grants, config.developmentAccount());
+        LOG.info("seed {}: {} key(s) created, {} present already", seed.source(), created, seed.size() - created);
+      });
+      // Before the listener opens: a client never sees a half-seeded server.
+      seeding.run();
       Authenticator authenticator = config.developmentMode()
           ? Authenticator.developmentMode(config.developmentAccount(), config.clock())
           : Authenticator.withIdentities(config.identities(), config.clock());
@@ -169,7 +193,7 @@ public final class TrentServer implements AutoCloseable {
             + " anyone who can reach this port can use every key.", config.host());
       }
       return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background, http,
-          observability, admin);
+          observability, admin, seeding);
     } catch (RuntimeException | InterruptedException e) {
       if (http != null) {
         http.close(Duration.ZERO);
@@ -195,7 +219,7 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
-  private static Storage openStorage(TrentConfig config) {
+  static Storage openStorage(TrentConfig config) {
     StorageSettings settings = config.storage();
     if (settings instanceof StorageSettings.Memory) {
       return new InMemoryStorage();
@@ -207,7 +231,7 @@ public final class TrentServer implements AutoCloseable {
     return SqliteStorage.open(file != null ? file : dataDir(config).resolve(DATABASE_FILE));
   }
 
-  private static RootOfTrust openRoot(TrentConfig config, SecureRandom random) {
+  static RootOfTrust openRoot(TrentConfig config, SecureRandom random) {
     RootSettings settings = config.rootOfTrust();
     if (settings instanceof RootSettings.Ephemeral) {
       return EphemeralRootOfTrust.create(random);
@@ -284,7 +308,8 @@ public final class TrentServer implements AutoCloseable {
 
   /**
    * Empties an in-memory server: every key, alias and tag is forgotten, as if it had just started
-   * (its root of trust and endpoint stay). For test frameworks; refused for a server on disk.
+   * (its root of trust and endpoint stay), and the seed file, if any, is applied again. For test
+   * frameworks; refused for a server on disk.
    */
   public void reset() {
     if (!(storage instanceof InMemoryStorage memory)) {
@@ -292,6 +317,7 @@ public final class TrentServer implements AutoCloseable {
     }
     memory.clear();
     cache.invalidateAll();
+    seeding.run();
   }
 
   /** The KMS API's endpoint: {@code https://} when TLS is configured. */

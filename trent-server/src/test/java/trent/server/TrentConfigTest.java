@@ -153,6 +153,16 @@ class TrentConfigTest {
   }
 
   @Test
+  void anEnvironmentWithoutTrentSettingsLeavesTheDefaultsAndOneWithThemIsRead() {
+    TrentConfig defaults = ConfigFile.fromEnvironment(java.util.Map.of("HOME", "/root"))
+        .applyTo(TrentConfig.builder()).build();
+    assertThat(defaults.port()).isEqualTo(TrentConfig.DEFAULT_PORT);
+    assertThat(defaults.seed()).isEmpty();
+    assertThat(ConfigFile.fromEnvironment(java.util.Map.of("TRENT_PORT", "4801")).applyTo(TrentConfig.builder()).build()
+        .port()).isEqualTo(4801);
+  }
+
+  @Test
   void conflictingChoicesNameTheSetting() throws Exception {
     assertThatThrownBy(() -> ConfigFile.read("storage:\n  memory: true\n  sqlite: { file: x }\n", "test", java.util.Map.of())
         .applyTo(TrentConfig.builder())).hasMessage("storage: choose one of sqlite, postgres and memory");

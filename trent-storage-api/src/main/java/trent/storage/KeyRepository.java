@@ -30,6 +30,13 @@ public interface KeyRepository {
    */
   List<KeyRecord> list(String account, String region, String afterKeyId, int limit);
 
+  /**
+   * Keys of every account and Region ordered by key id, starting after {@code afterKeyId}
+   * (exclusive; null for the first page), at most {@code limit} of them. For whole-store tools
+   * (backup export), not for requests.
+   */
+  List<KeyRecord> listAll(String afterKeyId, int limit);
+
   /** Keys in {@code keyState} whose deletion date is at or before {@code notAfter}, any account. */
   List<KeyRecord> listDeletionDue(String keyState, Instant notAfter, int limit);
 }

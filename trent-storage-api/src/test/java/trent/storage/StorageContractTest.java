@@ -308,6 +308,21 @@ public abstract class StorageContractTest {
   }
 
   @Test
+  void listAllShowsKeysOfEveryAccountAndRegionByIdInPages() {
+    List<String> all = new java.util.ArrayList<>(insertKeys(3, ACCOUNT, REGION));
+    all.addAll(insertKeys(2, OTHER_ACCOUNT, REGION));
+    all.addAll(insertKeys(2, ACCOUNT, OTHER_REGION));
+    java.util.Collections.sort(all);
+
+    List<KeyRecord> first = read((Transaction tx) -> tx.keys().listAll(null, 4));
+    List<KeyRecord> rest = read((Transaction tx) -> tx.keys().listAll(first.get(3).keyId(), 4));
+
+    assertThat(keyIds(first)).containsExactlyElementsOf(all.subList(0, 4));
+    assertThat(keyIds(rest)).containsExactlyElementsOf(all.subList(4, 7));
+    assertThat(read((Transaction tx) -> tx.keys().listAll(null, 0))).isEmpty();
+  }
+
+  @Test
   void listDeletionDueFindsKeysInTheStateDueAtOrBeforeTheInstantInAnyAccount() {
     Instant now = T0.plusSeconds(3600);
     KeyRecord past = pendingDeletion(newKeyId(), ACCOUNT, now.minusMillis(1));

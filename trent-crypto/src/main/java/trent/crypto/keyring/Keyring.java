@@ -83,6 +83,19 @@ public final class Keyring implements AutoCloseable {
     if (records.isEmpty()) {
       records = createFirstTerm(root, storage, clock, random);
     }
+    return open(root, records, random);
+  }
+
+  /**
+   * Opens a keyring from term records that are not (yet) in a store, e.g. those of a backup
+   * about to be imported.
+   *
+   * @throws CryptoException as {@link #openOrCreate}, or when there are no terms
+   */
+  public static Keyring open(RootOfTrust root, List<KeyringTermRecord> records, SecureRandom random) {
+    if (records.isEmpty()) {
+      throw new CryptoException("a keyring needs at least one term");
+    }
     Map<Integer, TermKey> terms = new TreeMap<>();
     try {
       for (KeyringTermRecord record : records) {
@@ -93,6 +106,28 @@ public final class Keyring implements AutoCloseable {
       throw e;
     }
     return new Keyring(terms, random);
+  }
+
+  /**
+   * The same terms wrapped by another root of trust: each term key is unwrapped by {@code from}
+   * and wrapped by {@code to}, with the same term number and creation time. The records wrapped
+   * under the terms (key material) stay valid as they are. Term keys are in the clear only in
+   * memory, for the duration of the call, and overwritten afterwards (best effort).
+   *
+   * @throws CryptoException when a term was not wrapped by {@code from} or does not unwrap
+   */
+  public static List<KeyringTermRecord> rewrap(List<KeyringTermRecord> records, RootOfTrust from, RootOfTrust to) {
+    List<KeyringTermRecord> rewrapped = new java.util.ArrayList<>();
+    for (KeyringTermRecord record : records) {
+      TermKey key = unwrapTerm(from, record);
+      try {
+        byte[] wrapped = to.wrap(key.key, termAssociatedData(record.term()));
+        rewrapped.add(new KeyringTermRecord(record.term(), to.id(), wrapped, record.createdAt()));
+      } finally {
+        key.destroy();
+      }
+    }
+    return List.copyOf(rewrapped);
   }
 
   /** The associated data under which the root of trust wraps term {@code term}'s key. */

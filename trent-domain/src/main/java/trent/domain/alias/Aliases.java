@@ -58,6 +58,36 @@ public final class Aliases {
     listener.aliasChanged(scope, aliasName);
   }
 
+  /**
+   * Creates an alias of a seeded key, or leaves it alone when it exists and points at that key.
+   *
+   * @throws IllegalArgumentException when the name is not a valid alias name
+   * @throws IllegalStateException when the alias exists and points at another key
+   */
+  public boolean createSeeded(Scope scope, String aliasName, String keyId) {
+    if (!aliasName.startsWith("alias/") || aliasName.startsWith(RESERVED_PREFIX)
+        || !aliasName.matches("alias/[a-zA-Z0-9/_-]{1,250}")) {
+      throw new IllegalArgumentException("alias name '" + aliasName + "' must be alias/ followed by letters, digits,"
+          + " '/', '_' or '-' (at most 256 characters), and not begin with alias/aws/");
+    }
+    Instant now = clock.instant();
+    boolean created = storage.write(tx -> {
+      var existing = tx.aliases().find(scope.account(), scope.region(), aliasName);
+      if (existing.isPresent()) {
+        if (!existing.get().targetKeyId().equals(keyId)) {
+          throw new IllegalStateException(aliasName + " exists and points at key " + existing.get().targetKeyId());
+        }
+        return false;
+      }
+      tx.aliases().insert(new AliasRecord(scope.account(), scope.region(), aliasName, keyId, now, now, 0));
+      return true;
+    });
+    if (created) {
+      listener.aliasChanged(scope, aliasName);
+    }
+    return created;
+  }
+
   public void update(Scope scope, String aliasName, String targetKeyId) {
     requireValidName(aliasName);
     Instant now = clock.instant();

@@ -1,11 +1,14 @@
 package trent.domain.key;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import trent.crypto.SecretBytes;
 import trent.crypto.asymmetric.AsymmetricKeyPair;
+import trent.crypto.asymmetric.InvalidInputException;
 import trent.crypto.keyring.Keyring;
 import trent.crypto.mac.HmacKey;
 import trent.storage.KeyMaterialRecord;
@@ -67,6 +70,57 @@ public final class KeyMaterials {
     } finally {
       key.destroy();
     }
+  }
+
+  /**
+   * The material id of a seeded key. It depends only on the key id, so every server seeded with
+   * the key writes the same ciphertext headers and finds the material of the others' ciphertexts.
+   */
+  public static String seededMaterialId(String keyId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(("trent/seeded-key-material/v1\n" + keyId).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /**
+   * Checks that seed material fits {@code spec} and returns it in the form stored: 32 bytes for
+   * SYMMETRIC_DEFAULT, the spec's allowed length range for HMAC, a private key of the spec as
+   * PKCS#8 DER (re-encoded) for an asymmetric spec. The caller owns both values.
+   *
+   * @throws IllegalArgumentException saying what is wrong, never showing the material
+   */
+  public static SecretBytes seedMaterial(KeySpec spec, SecretBytes material) {
+    if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+      if (material.length() != SYMMETRIC_KEY_BYTES) {
+        throw new IllegalArgumentException("SYMMETRIC_DEFAULT key material must be " + SYMMETRIC_KEY_BYTES
+            + " bytes, was " + material.length());
+      }
+      return SecretBytes.copyOf(material.revealCopy());
+    }
+    if (spec.asymmetric().isPresent()) {
+      try {
+        return AsymmetricKeyPair.fromPkcs8(spec.asymmetric().get(), material).revealPkcs8();
+      } catch (InvalidInputException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(spec + " key material must be a " + spec
+            + " private key in PKCS#8 (DER, or PEM \"BEGIN PRIVATE KEY\")");
+      }
+    }
+    HmacKey key = HmacKey.fromKeyMaterial(spec.hmac().orElseThrow(), material);
+    try {
+      return key.revealKeyMaterial();
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /** Wraps the material of a seeded key (as {@link #seedMaterial} returned it) under its fixed material id. */
+  public KeyMaterialRecord wrapSeeded(String keyId, String keyArn, SecretBytes material, Instant now) {
+    String materialId = seededMaterialId(keyId);
+    return new KeyMaterialRecord(keyId, materialId, keyring.wrap(material, associatedData(keyArn, materialId)), now);
   }
 
   /** The material of a record; fails with the keyring's integrity error when it was moved or changed. */

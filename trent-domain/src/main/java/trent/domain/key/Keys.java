@@ -3,12 +3,15 @@ package trent.domain.key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import trent.crypto.SecretBytes;
 import trent.domain.Page;
 import trent.domain.Scope;
 import trent.domain.key.KeyResolver.Forms;
 import trent.storage.KeyMaterialRecord;
+import trent.storage.DuplicateRecordException;
 import trent.storage.KeyRecord;
 import trent.storage.Storage;
 import trent.storage.TagRecord;
@@ -56,6 +59,73 @@ public final class Keys {
     });
     listener.keyChanged(keyId);
     return new KmsKey(record);
+  }
+
+  /** What {@link #createSeeded} did. */
+  public enum Seeded { CREATED, ALREADY_PRESENT }
+
+  /**
+   * Creates a key with a fixed id and fixed material (a seed file's entry), or leaves it alone
+   * when a key with that id, scope, spec, usage and material exists already, so applying a seed
+   * again is harmless. Description, policy, tags and state are set only on creation: changes made
+   * later through the API are kept.
+   *
+   * @throws IllegalArgumentException when the material does not fit the key spec
+   * @throws IllegalStateException when a key with that id exists but differs (another account or
+   *     Region, spec, usage or material), with a message saying how
+   */
+  public Seeded createSeeded(SeededKey seed) {
+    String arn = KeyArns.key(seed.scope().region(), seed.scope().account(), seed.keyId());
+    try (SecretBytes material = KeyMaterials.seedMaterial(seed.spec(), seed.material())) {
+      Optional<KeyRecord> existing = storage.read(tx -> tx.keys().find(seed.keyId()));
+      if (existing.isPresent()) {
+        requireSameSeed(existing.get(), seed, material);
+        return Seeded.ALREADY_PRESENT;
+      }
+      Instant now = clock.instant();
+      KeyMaterialRecord wrapped = materials.wrapSeeded(seed.keyId(), arn, material, now);
+      KeyRecord record = new KeyRecord(seed.keyId(), seed.scope().account(), seed.scope().region(), seed.description(),
+          seed.spec().name(), seed.usage().name(), Origin.AWS_KMS.name(),
+          (seed.enabled() ? KeyState.Enabled : KeyState.Disabled).name(), now, null, null, false, seed.policy(),
+          wrapped.materialId(), 0);
+      try {
+        storage.write(tx -> {
+          tx.keys().insert(record);
+          tx.keyMaterials().insert(wrapped);
+          seed.tags().forEach((k, v) -> tx.tags().put(new TagRecord(seed.keyId(), k, v)));
+          return null;
+        });
+      } catch (DuplicateRecordException e) {
+        // Another node sharing the store seeded it at the same moment.
+        requireSameSeed(storage.read(tx -> tx.keys().find(seed.keyId())).orElseThrow(() -> e), seed, material);
+        return Seeded.ALREADY_PRESENT;
+      }
+      listener.keyChanged(seed.keyId());
+      return Seeded.CREATED;
+    }
+  }
+
+  private void requireSameSeed(KeyRecord existing, SeededKey seed, SecretBytes material) {
+    if (!existing.account().equals(seed.scope().account()) || !existing.region().equals(seed.scope().region())) {
+      throw new IllegalStateException("a key with this id exists in account " + existing.account()
+          + " and Region " + existing.region());
+    }
+    if (!existing.keySpec().equals(seed.spec().name()) || !existing.keyUsage().equals(seed.usage().name())) {
+      throw new IllegalStateException("a key with this id exists with KeySpec " + existing.keySpec()
+          + " and KeyUsage " + existing.keyUsage());
+    }
+    String materialId = KeyMaterials.seededMaterialId(seed.keyId());
+    Optional<KeyMaterialRecord> stored = materialId.equals(existing.currentMaterialId())
+        ? storage.read(tx -> tx.keyMaterials().find(seed.keyId(), materialId))
+        : Optional.empty();
+    if (stored.isEmpty()) {
+      throw new IllegalStateException("a key with this id exists with other key material (it was not made from this seed)");
+    }
+    try (SecretBytes current = materials.unwrap(new KmsKey(existing).arn(), stored.get())) {
+      if (!current.equalsConstantTime(material)) {
+        throw new IllegalStateException("a key with this id exists with other key material");
+      }
+    }
   }
 
   /** The key a caller names; see {@link KeyResolver}. */

@@ -48,6 +48,14 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** Binds {@code host:port} (port 0 picks a free port) and starts serving plain HTTP. */
+  /**
+   * Initialises Netty and loads its native transport now. Optional: {@link #start} does it when
+   * needed; a start may call this on another thread to overlap it with other work.
+   */
+  public static void preload() {
+    Epoll.isAvailable();
+  }
+
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads) throws InterruptedException {
     return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, null, false);

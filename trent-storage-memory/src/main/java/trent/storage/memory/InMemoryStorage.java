@@ -478,6 +478,14 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public List<KeyRecord> listAll(String afterKeyId, int limit) {
+      check(false);
+      requireLimit(limit);
+      var tail = afterKeyId == null ? keys : keys.tailMap(afterKeyId, false);
+      return tail.values().stream().limit(limit).toList();
+    }
+
+    @Override
     public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
       check(false);
       requireLimit(limit);

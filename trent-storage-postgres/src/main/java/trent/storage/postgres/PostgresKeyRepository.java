@@ -125,6 +125,23 @@ final class PostgresKeyRepository implements KeyRepository {
   }
 
   @Override
+  public List<KeyRecord> listAll(String afterKeyId, int limit) {
+    requireLimit(limit);
+    String sql = "SELECT " + COLUMNS + " FROM keys" + (afterKeyId == null ? "" : " WHERE key_id > ?")
+        + " ORDER BY key_id LIMIT ?";
+    try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+      int i = 1;
+      if (afterKeyId != null) {
+        ps.setString(i++, afterKeyId);
+      }
+      ps.setInt(i, limit);
+      return all(ps);
+    } catch (SQLException e) {
+      throw tx.translate(e, "listing keys");
+    }
+  }
+
+  @Override
   public List<KeyRecord> listDeletionDue(String keyState, Instant notAfter, int limit) {
     requireLimit(limit);
     try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM keys"

@@ -72,6 +72,7 @@ public final class SqliteStorage implements Storage {
    * @throws StorageException when the file cannot be created or opened, or a migration fails
    */
   public static SqliteStorage open(Path databaseFile) {
+    NativeLibraryCache.install();
     Path file = databaseFile.toAbsolutePath();
     String url = "jdbc:sqlite:" + file;
     try {
@@ -91,6 +92,19 @@ public final class SqliteStorage implements Storage {
     }
     GroupCommitWriter writer = new GroupCommitWriter(writeConnection, "trent-sqlite-writer " + file.getFileName());
     return new SqliteStorage(file, writer, readers);
+  }
+
+  /**
+   * Loads the driver and its native library now. Optional: {@link #open} does it when needed; a
+   * start may call this on another thread to overlap it with other work.
+   */
+  public static void preload() {
+    NativeLibraryCache.install();
+    try {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      // open reports it
+    }
   }
 
   @Override
