@@ -135,7 +135,7 @@ public final class TrentServer implements AutoCloseable {
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads(), tls, config.requestLog());
+          config.idleTimeout(), config.requestTimeout(), config.ioThreads(), tls, config.requestLog());
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
           new Health(storage, keyring::isOpen));
       if (config.developmentMode() && config.insecureDevMode()) {
