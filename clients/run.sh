@@ -9,8 +9,13 @@
 #   AWS CLI v2          clients/cli/test.sh          (Debian's awscli, /usr/bin/aws)
 #   boto3               clients/python/test_boto3.py (Debian's python3-boto3 and python3-cryptography)
 #   JavaScript SDK v3   clients/js/kms.test.mjs      (@aws-sdk/client-kms, npm ci)
-#   Encryption SDK      trent-esdk-it (Maven module run by ./mvnw verify; its result is shown here,
-#                       or it is run here when ./mvnw verify has not run it)
+#   Go SDK v2           clients/go/test.sh           (Debian's golang-go and
+#                                                     golang-github-aws-aws-sdk-go-v2-dev, offline)
+#   Encryption SDK JS   clients/js/esdk.test.mjs     (@aws-crypto/client-node, npm ci)
+#   Encryption SDK      trent-esdk-it                (Maven modules with Trent in the test's JVM,
+#   Java SDK v1, Tink,  trent-clients-jvm-it          run by ./mvnw verify: their results are
+#   Kotlin SDK                                        shown here, or they are run here when
+#                                                     ./mvnw verify has not run them)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -28,12 +33,12 @@ need_pkg() { # installs the Debian packages that are missing
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-need_pkg awscli python3-boto3 python3-cryptography
+need_pkg awscli python3-boto3 python3-cryptography golang-go golang-github-aws-aws-sdk-go-v2-dev
 command -v node >/dev/null 2>&1 || need_pkg nodejs
 command -v npm >/dev/null 2>&1 || need_pkg npm
 (cd clients/js && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "clients: $(/usr/bin/aws --version 2>&1); node $(node --version)"
+echo "clients: $(/usr/bin/aws --version 2>&1); node $(node --version); $(go version)"
 
 # --- Trent ---------------------------------------------------------------------------------------
 ./trent --version >/dev/null # builds it when it has not been built or a source changed
@@ -95,12 +100,14 @@ part() {
 part "AWS CLI v2" bash clients/cli/test.sh
 part "boto3" env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -s clients/python/test_boto3.py
 part "JavaScript SDK v3" bash -c 'cd clients/js && npm --silent test'
+part "AWS SDK for Go v2" bash clients/go/test.sh
+part "AWS Encryption SDK for JavaScript" bash -c 'cd clients/js && npm --silent run test:esdk'
 
-# The AWS Encryption SDK for Java runs inside ./mvnw verify (module trent-esdk-it, with Trent in
-# the test's JVM). Show the result of that run when it is newer than the tests; else run it here.
-esdk_report=trent-esdk-it/target/failsafe-reports/TEST-trent.esdk.EncryptionSdkIT.xml
-esdk_summary() {
-  /usr/bin/python3 - "$esdk_report" <<'EOF'
+# The JVM clients run inside ./mvnw verify (modules trent-esdk-it and trent-clients-jvm-it, with
+# Trent in the test's JVM); each test class is one part. Show the result of that run when it is
+# newer than the module's tests; else run the module here first (once).
+junit_summary() { # REPORT: the "N passed, N failed" of one failsafe report
+  /usr/bin/python3 - "$1" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
@@ -113,17 +120,31 @@ print(f"{tests - failures - errors - skipped} passed, {failures + errors} failed
 sys.exit(1 if failures + errors else 0)
 EOF
 }
-if [[ -f "$esdk_report" && -z "$(find trent-esdk-it/src trent-esdk-it/pom.xml -newer "$esdk_report" -print -quit)" ]]; then
-  part "AWS Encryption SDK for Java (ran in ./mvnw verify)" esdk_summary
-else
-  esdk_maven() {
-    ./mvnw -B -ntp -q -pl trent-esdk-it -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test=EncryptionSdkIT -Dfailsafe.failIfNoSpecifiedTests=false >"$work/esdk-maven.log" 2>&1 ||
-      { tail -40 "$work/esdk-maven.log"; [[ -f "$esdk_report" ]] || return 1; }
-    esdk_summary
-  }
-  part "AWS Encryption SDK for Java (trent-esdk-it)" esdk_maven
-fi
+jvm_report() { echo "$1/target/failsafe-reports/TEST-$2.xml"; }
+jvm_fresh() { # MODULE CLASS: the class's report is newer than the module's tests
+  local report
+  report="$(jvm_report "$1" "$2")"
+  [[ -f "$report" && -z "$(find "$1/src" "$1/pom.xml" -newer "$report" -print -quit)" ]]
+}
+jvm_part() { # MODULE CLASS: runs the module's integration tests unless done already, then the summary
+  local module="$1" class="$2"
+  if ! jvm_fresh "$module" "$class" && [[ ! -e "$work/$module.ran" ]]; then
+    touch "$work/$module.ran"
+    echo "clients: running $module (./mvnw verify has not run its tests since they changed)"
+    ./mvnw -B -ntp -q -pl "$module" -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dfailsafe.failIfNoSpecifiedTests=false >"$work/$module.log" 2>&1 || tail -40 "$work/$module.log"
+  fi
+  junit_summary "$(jvm_report "$module" "$class")"
+}
+jvm() { # NAME MODULE CLASS: one test class of a Maven module as a part
+  local label="ran in ./mvnw verify"
+  if ! jvm_fresh "$2" "$3" || [[ -e "$work/$2.ran" ]]; then label="$2"; fi
+  part "$1 ($label)" jvm_part "$2" "$3"
+}
+jvm "AWS Encryption SDK for Java" trent-esdk-it trent.esdk.EncryptionSdkIT
+jvm "AWS SDK for Java v1" trent-clients-jvm-it trent.clients.jvm.AwsSdkJavaV1IT
+jvm "Tink with tink-awskms" trent-clients-jvm-it trent.clients.jvm.TinkAwsKmsIT
+jvm "AWS SDK for Kotlin" trent-clients-jvm-it trent.clients.jvm.AwsSdkKotlinIT
 
 echo
 echo "clients: took $((SECONDS - start_time)) s"

@@ -11,7 +11,7 @@ import {
   DisableKeyCommand,
   GenerateDataKeyWithoutPlaintextCommand,
   DecryptCommand,
-  GetKeyRotationStatusCommand,
+  GetParametersForImportCommand,
   paginateListAliases,
   DisabledException,
   DryRunOperationException,
@@ -135,9 +135,11 @@ test("paginateListAliases walks every page", async () => {
 
 test("an operation Trent does not implement is an UnsupportedOperationException", async () => {
   await assert.rejects(
-    kms.send(new GetKeyRotationStatusCommand({ KeyId: KeyMetadata.KeyId })),
+    kms.send(new GetParametersForImportCommand({
+      KeyId: KeyMetadata.KeyId, WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048",
+    })),
     (e) =>
       e instanceof UnsupportedOperationException &&
-      e.message === "GetKeyRotationStatus is not supported by this server yet.",
+      e.message === "GetParametersForImport is not supported by this server yet.",
   );
 });

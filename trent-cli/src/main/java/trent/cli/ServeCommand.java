@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Allow development mode (no authentication) on a non-loopback address.")
   boolean insecureDevMode;
 
+  @Option(names = "--exit-when-ready", hidden = true,
+      description = "Start, announce the endpoint, then stop at once (used to train the class-data archive).")
+  boolean exitWhenReady;
+
   @Override
   public Integer call() throws Exception {
     TrentConfig.Builder builder = TrentConfig.builder().requestLog(true);
@@ -80,7 +84,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Trent is serving the AWS KMS API at " + server.endpoint() + mode);
       System.out.println("Metrics and health at " + server.adminEndpoint() + " (/metrics, /health/live, /health/ready)");
       System.out.flush();
-      stop.await();
+      if (!exitWhenReady) {
+        stop.await();
+      }
       System.err.println("trent: stopping");
     }
     return 0;
