@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzRunTest {
 
-  static final int PER_INPUT_SECONDS = 10;
+  static final int PER_INPUT_SECONDS = 30;
   private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
 
   @Test
