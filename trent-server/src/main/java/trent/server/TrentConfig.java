@@ -29,6 +29,7 @@ public final class TrentConfig {
   private final boolean insecureDevMode;
   private final int maxBodyBytes;
   private final Duration idleTimeout;
+  private final Duration requestTimeout;
   private final Duration deletionInterval;
   private final Duration cacheRefresh;
   private final boolean requestLog;
@@ -54,6 +55,7 @@ public final class TrentConfig {
     this.insecureDevMode = b.insecureDevMode;
     this.maxBodyBytes = b.maxBodyBytes;
     this.idleTimeout = b.idleTimeout;
+    this.requestTimeout = b.requestTimeout;
     this.deletionInterval = b.deletionInterval;
     this.cacheRefresh = b.cacheRefresh;
     this.requestLog = b.requestLog;
@@ -109,6 +111,14 @@ public final class TrentConfig {
 
   public Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  /**
+   * How long a client may take to send one whole request, from its first byte; a slower client
+   * is disconnected (the idle timeout does not catch a client that trickles a byte at a time).
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
   }
 
   public Duration deletionInterval() {
@@ -221,6 +231,7 @@ public final class TrentConfig {
     private boolean insecureDevMode;
     private int maxBodyBytes = 1024 * 1024;
     private Duration idleTimeout = Duration.ofSeconds(120);
+    private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration deletionInterval = Duration.ofSeconds(60);
     private Duration cacheRefresh = Duration.ofSeconds(5);
     private boolean requestLog;
@@ -299,6 +310,14 @@ public final class TrentConfig {
 
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = require(idleTimeout, "idle timeout");
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      if (require(requestTimeout, "request timeout").isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("request timeout must be positive, was " + requestTimeout);
+      }
+      this.requestTimeout = requestTimeout;
       return this;
     }
 

@@ -181,7 +181,8 @@ public final class TrentServer implements AutoCloseable {
       // The console's origin is known once the admin listener is bound, after the main one.
       AtomicReference<Set<String>> consoleOrigins = new AtomicReference<>(Set.of());
       http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
-          config.idleTimeout(), config.ioThreads(), tls, config.requestLog(), Cors.allowing(consoleOrigins::get));
+          config.idleTimeout(), config.requestTimeout(), config.ioThreads(), tls, config.requestLog(),
+          Cors.allowing(consoleOrigins::get));
       HttpServer main = http;
       Console console = new Console(() -> new Console.Settings(main.port(), tls != null, config.developmentMode(),
           config.developmentAccount()), authenticator, observability.recentEvents());

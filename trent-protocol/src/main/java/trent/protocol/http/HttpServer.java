@@ -24,7 +24,11 @@ import trent.protocol.Dispatcher;
  * Serves the KMS API over HTTP/1.1 with Netty.
  *
  * <p>Limits: request line 8 KiB, headers 32 KiB, body {@code maxBodyBytes}; a request over a limit
- * is answered with a 4xx error body. Connections idle for {@code idleTimeout} are closed.
+ * is answered with a 4xx error body. Connections idle for {@code idleTimeout} are closed, and so is
+ * a connection whose request is not completely received within {@code requestTimeout} of its first
+ * byte (a client trickling bytes is never idle). Each connection has at most one request being
+ * answered: the next one is not even read until the answer is written, so pipelined requests are
+ * answered in order (RFC 9112 section 9.3.2) and a client cannot queue work without bound.
  * {@link #close()} stops accepting, lets requests in flight finish (up to a grace period), then
  * closes every connection.
  */
@@ -32,6 +36,9 @@ public final class HttpServer implements AutoCloseable {
 
   static final int MAX_INITIAL_LINE = 8 * 1024;
   static final int MAX_HEADER_BYTES = 32 * 1024;
+
+  /** How long a client may take to send one whole request, unless configured otherwise. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -58,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
 
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads) throws InterruptedException {
-    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, null, false);
+    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, DEFAULT_REQUEST_TIMEOUT, ioThreads, null, false);
   }
 
   /**
@@ -66,16 +73,19 @@ public final class HttpServer implements AutoCloseable {
    * {@code tls} is not null (a client that does not speak TLS is disconnected unanswered).
    */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
-      Duration idleTimeout, int ioThreads, Tls tls, boolean logRequests) throws InterruptedException {
-    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, ioThreads, tls, logRequests, Cors.NONE);
+      Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests)
+      throws InterruptedException {
+    return start(host, port, dispatcher, maxBodyBytes, idleTimeout, requestTimeout, ioThreads, tls, logRequests,
+        Cors.NONE);
   }
 
   /**
-   * As {@link #start(String, int, Dispatcher, int, Duration, int, Tls, boolean)}, answering the
-   * browser's CORS preflight and adding CORS headers for the origins {@code cors} allows.
+   * As {@link #start(String, int, Dispatcher, int, Duration, Duration, int, Tls, boolean)}, answering
+   * the browser's CORS preflight and adding CORS headers for the origins {@code cors} allows.
    */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
-      Duration idleTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors) throws InterruptedException {
+      Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors)
+      throws InterruptedException {
     RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
@@ -86,6 +96,9 @@ public final class HttpServer implements AutoCloseable {
         .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        // KmsRequestHandler asks for each read itself: one request per connection at a time.
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
@@ -93,11 +106,13 @@ public final class HttpServer implements AutoCloseable {
             if (tls != null) {
               ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
             }
+            RequestDeadline deadline = new RequestDeadline(requestTimeout);
             ch.pipeline()
                 .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(deadline)
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
                 .addLast(new BodyLimit(maxBodyBytes))
-                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog, cors));
+                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog, deadline, cors));
           }
         });
     try {

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -16,8 +16,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -30,8 +32,13 @@ import trent.protocol.IncomingRequest;
  * Hands each complete HTTP request to the dispatcher and writes its answer with the headers every
  * AWS JSON response carries ({@code x-amzn-RequestId}, the content type). Logs one line per
  * request, with the same request id.
+ *
+ * <p>The channel does not read by itself ({@code AUTO_READ} is off): this handler answers one
+ * request at a time and asks for more bytes only when it has answered every request it holds. Operations may finish on a worker
+ * thread in any order, so this is what keeps pipelined answers in request order; it also bounds
+ * what one connection can make the server hold to one request.
  */
-final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
 
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
@@ -41,14 +48,26 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private final Dispatcher dispatcher;
   private final InFlight inFlight;
   private final RequestLog requestLog;
+  private final RequestDeadline deadline;
   private final Cors cors;
 
-  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog) {
-    this(dispatcher, inFlight, requestLog, Cors.NONE);
+  // Touched on the event loop only.
+  private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
+  /** A request of this connection is being answered. */
+  private boolean busy;
+  /** {@link #answerPending} is on the stack. */
+  private boolean draining;
+  /** The client half-closed: answer what it sent, then close. */
+  private boolean inputShutdown;
+
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, RequestDeadline deadline) {
+    this(dispatcher, inFlight, requestLog, deadline, Cors.NONE);
   }
 
-  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, Cors cors) {
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, RequestDeadline deadline,
+      Cors cors) {
     this.requestLog = requestLog;
+    this.deadline = deadline;
     this.cors = cors;
     this.dispatcher = dispatcher;
     this.inFlight = inFlight;
@@ -63,7 +82,84 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.read();
+    ctx.fireChannelActive();
+  }
+
+  /**
+   * Queues the request; one read can decode several (pipelining). The queue holds at most what one
+   * read delivered, since nothing more is read while it is not empty.
+   */
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpRequest request)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    deadline.requestReceived();
+    pending.add(request);
+    answerPending(ctx);
+  }
+
+  /** A read that completed no request (a partial one, or an over-limit body being discarded) needs another. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    readIfIdle(ctx);
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    for (FullHttpRequest request = pending.poll(); request != null; request = pending.poll()) {
+      request.release();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void readIfIdle(ChannelHandlerContext ctx) {
+    if (busy || !pending.isEmpty() || !ctx.channel().isActive()) {
+      return;
+    }
+    if (inputShutdown) {
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.read();
+    }
+  }
+
+  /**
+   * Starts answering queued requests, one at a time, in order. A loop, not recursion: answers given
+   * synchronously (operations that do not block) come back here through {@link #answered}.
+   */
+  private void answerPending(ChannelHandlerContext ctx) {
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      while (!busy && !pending.isEmpty()) {
+        FullHttpRequest request = pending.poll();
+        busy = true;
+        try {
+          handle(ctx, request);
+        } finally {
+          request.release();
+        }
+      }
+    } finally {
+      draining = false;
+    }
+    readIfIdle(ctx);
+  }
+
+  /** Called on the event loop once the answer is handed to the channel: the next request may come. */
+  private void answered(ChannelHandlerContext ctx) {
+    busy = false;
+    answerPending(ctx);
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     String requestId = newRequestId();
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (request.decoderResult().isFailure()) {
@@ -74,7 +170,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
           .getBytes(StandardCharsets.UTF_8);
       write(ctx, requestId, status.code(), body, false, null);
       requestLog.record(requestId, null, status.code(), "BadRequestException", 0);
-      return;
+      return; // the connection closes: nothing more is read
     }
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
     if (request.method().equals(HttpMethod.OPTIONS) && origin != null
@@ -96,18 +192,10 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown");
     inFlight.begin();
     dispatcher.dispatch(incoming).whenComplete((answer, failure) -> {
-      try {
-        if (failure != null) {
-          LOG.error("request {} failed in dispatch", requestId, failure);
-          byte[] body = "{\"__type\":\"KMSInternalException\"}".getBytes(StandardCharsets.UTF_8);
-          write(ctx, requestId, 500, body, false, allowOrigin);
-          return;
-        }
-        write(ctx, requestId, answer.status(), answer.body(), keepAlive, allowOrigin);
-        requestLog.record(requestId, answer.operation(), answer.status(), answer.errorCode(),
-            (System.nanoTime() - started) / 1000);
-      } finally {
-        inFlight.end();
+      if (ctx.executor().inEventLoop()) {
+        respond(ctx, requestId, keepAlive, started, allowOrigin, answer, failure);
+      } else {
+        ctx.executor().execute(() -> respond(ctx, requestId, keepAlive, started, allowOrigin, answer, failure));
       }
     });
   }
@@ -137,6 +225,29 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
     send(ctx, response, keepAlive);
     requestLog.record(requestId, null, response.status().code(), allowed ? null : "CorsOriginNotAllowed", 0);
+    if (keepAlive) {
+      answered(ctx);
+    }
+  }
+
+  private void respond(ChannelHandlerContext ctx, String requestId, boolean keepAlive, long started,
+      String allowOrigin, Answer answer, Throwable failure) {
+    try {
+      if (failure != null) {
+        LOG.error("request {} failed in dispatch", requestId, failure);
+        byte[] body = "{\"__type\":\"KMSInternalException\"}".getBytes(StandardCharsets.UTF_8);
+        write(ctx, requestId, 500, body, false, allowOrigin);
+        return;
+      }
+      write(ctx, requestId, answer.status(), answer.body(), keepAlive, allowOrigin);
+      requestLog.record(requestId, answer.operation(), answer.status(), answer.errorCode(),
+          (System.nanoTime() - started) / 1000);
+      if (keepAlive) {
+        answered(ctx);
+      }
+    } finally {
+      inFlight.end();
+    }
   }
 
   private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive,
@@ -171,6 +282,12 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     if (event instanceof IdleStateEvent) {
       ctx.close();
       return;
+    }
+    if (event instanceof ChannelInputShutdownEvent) {
+      // Half-closure is allowed (HttpServer), so a client that sends its request and shuts its
+      // output still gets the answer before the connection closes.
+      inputShutdown = true;
+      readIfIdle(ctx);
     }
     super.userEventTriggered(ctx, event);
   }

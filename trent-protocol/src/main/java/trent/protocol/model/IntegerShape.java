@@ -46,8 +46,7 @@ final class IntegerShape extends Shape {
       }
     } else {
       // Beyond the long range: only the sign matters for the bounds.
-      out.add(path, hidden, render(node),
-          node.bigIntegerValue().signum() > 0 ? AwsText.max(max) : AwsText.min(min));
+      out.add(path, hidden, render(node), signum(node) > 0 ? AwsText.max(max) : AwsText.min(min));
     }
   }
 
@@ -63,7 +62,22 @@ final class IntegerShape extends Shape {
   /** {@code 1}, never {@code 1.0}: the value as the framework holds it after truncation. */
   @Override
   String render(JsonNode node) {
-    return node.canConvertToLong() ? Long.toString(node.longValue()) : node.bigIntegerValue().toString();
+    if (node.canConvertToLong()) {
+      return Long.toString(node.longValue());
+    }
+    return isInfinite(node) ? node.asText() : node.bigIntegerValue().toString();
+  }
+
+  /**
+   * A number literal beyond the double range ({@code 1e400}) parses as an infinite double, which
+   * has no integer value (found by fuzzing: {@code bigIntegerValue()} threw NumberFormatException).
+   */
+  private static int signum(JsonNode node) {
+    return isInfinite(node) ? (int) Math.signum(node.doubleValue()) : node.bigIntegerValue().signum();
+  }
+
+  private static boolean isInfinite(JsonNode node) {
+    return node.isFloatingPointNumber() && Double.isInfinite(node.doubleValue());
   }
 
   @Override

@@ -29,7 +29,7 @@ class CorsTest {
   private final EmbeddedChannel channel = new EmbeddedChannel(new KmsRequestHandler(
       new Dispatcher(OperationTable.builder().build(), ModelValidator.loadDefault(),
           Authenticator.developmentMode("111122223333", Clock.systemUTC()), new JsonCodec(), Runnable::run),
-      new InFlight(), RequestLog.OFF, cors));
+      new InFlight(), RequestLog.OFF, new RequestDeadline(java.time.Duration.ofSeconds(30)), cors));
 
   @AfterEach
   void close() {

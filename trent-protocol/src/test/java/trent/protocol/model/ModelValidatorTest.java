@@ -353,6 +353,15 @@ class ModelValidatorTest {
         ONE + "Value '99999999999999999999999' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024");
   }
 
+  /** Found by RequestFuzzer (trent-fuzz): a literal beyond the double range threw NumberFormatException. */
+  @Test
+  void numbersBeyondTheDoubleRangeAreOutOfRange() {
+    assertValidation("GenerateRandom", "{'NumberOfBytes': 1e400}",
+        ONE + "Value 'Infinity' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024");
+    assertValidation("GenerateRandom", "{'NumberOfBytes': -1e400}",
+        ONE + "Value '-Infinity' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1");
+  }
+
   @Test
   void documentedRulesApplyAfterTheModel() {
     // PendingWindowInDays: model 1..365, documented 7..30 with AWS's own text.

@@ -238,7 +238,8 @@ class PostgresMultiNodeTest {
     });
 
     assertThat(results).containsEntry(0, "by 0").containsEntry(1, "by 1");
-    assertThat(attempts).hasValue(3);
+    // At least one rerun; under load a rerun can itself meet the other unit again and run once more.
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
     assertThat(nodeA.read((Transaction tx) -> tx.keys().find(x.keyId())).orElseThrow().description()).isEqualTo("by 0");
     assertThat(nodeA.read((Transaction tx) -> tx.keys().find(y.keyId())).orElseThrow().description()).isEqualTo("by 1");
   }
