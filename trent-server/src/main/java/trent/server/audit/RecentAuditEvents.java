@@ -3,6 +3,8 @@ package trent.server.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import trent.domain.audit.AuditEvent;
 import trent.ops.Caller;
@@ -12,41 +14,43 @@ import trent.ops.Caller;
  * request pipeline whether or not an audit log is configured, and forgotten on restart (the audit
  * log is the record; this is a window onto it).
  *
- * <p>{@link #add} is called on request threads, possibly network I/O threads: it only stores a
- * reference under a short lock. Thread-safe.
+ * <p>{@link #add} is called on request threads, possibly network I/O threads: it claims a slot
+ * with one atomic increment and stores a reference, taking no lock, so requests never wait for
+ * each other here. A reader sees each slot's latest event; while requests arrive, a listing may
+ * miss an event being stored or show one that has just replaced an older one. Thread-safe.
  */
 public final class RecentAuditEvents {
 
   /** How many events the console can show by default. */
   public static final int DEFAULT_CAPACITY = 2000;
 
-  private final AuditEvent[] ring;
-  private long added;
+  private final AtomicReferenceArray<AuditEvent> ring;
+  private final AtomicLong added = new AtomicLong();
 
   public RecentAuditEvents(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, was " + capacity);
     }
-    this.ring = new AuditEvent[capacity];
+    this.ring = new AtomicReferenceArray<>(capacity);
   }
 
   public void add(AuditEvent event) {
-    synchronized (ring) {
-      ring[(int) (added % ring.length)] = event;
-      added++;
-    }
+    long slot = added.getAndIncrement();
+    ring.set((int) (slot % ring.length()), event);
   }
 
   /** Every event held, newest first. */
   List<AuditEvent> newestFirst() {
-    synchronized (ring) {
-      int n = (int) Math.min(added, ring.length);
-      List<AuditEvent> out = new ArrayList<>(n);
-      for (long i = added - 1; i >= added - n; i--) {
-        out.add(ring[(int) (i % ring.length)]);
+    long last = added.get();
+    int n = (int) Math.min(last, ring.length());
+    List<AuditEvent> out = new ArrayList<>(n);
+    for (long i = last - 1; i >= last - n; i--) {
+      AuditEvent event = ring.get((int) (i % ring.length()));
+      if (event != null) {
+        out.add(event);
       }
-      return out;
     }
+    return out;
   }
 
   /**
