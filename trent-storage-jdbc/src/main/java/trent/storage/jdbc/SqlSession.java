@@ -26,6 +26,13 @@ public interface SqlSession {
   StorageException translate(SQLException e, String doing);
 
   /**
+   * What a {@code SELECT} that finds one record to update ends with: in a PostgreSQL write,
+   * {@code " FOR NO KEY UPDATE"}, so that the row stays as read until the transaction ends;
+   * otherwise {@code ""} (SQLite writes one transaction at a time).
+   */
+  String rowLock();
+
+  /**
    * What a plain {@code INSERT} of a record with a primary key ends with: {@code ""} when a
    * duplicate fails the statement (and that failure is harmless), or {@code " ON CONFLICT DO
    * NOTHING"} when a failed statement would spoil the whole transaction (PostgreSQL aborts it), so

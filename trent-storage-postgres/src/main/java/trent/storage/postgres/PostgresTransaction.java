@@ -12,6 +12,7 @@ import trent.storage.RotationRepository;
 import trent.storage.StorageException;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
+import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -37,7 +38,7 @@ final class PostgresTransaction implements Transaction, SqlSession {
   private volatile StorageException firstFailure;
   private final PostgresKeyRepository keys = new PostgresKeyRepository(this);
   private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
-  private final PostgresAliasRepository aliases = new PostgresAliasRepository(this);
+  private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
   private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
   private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
@@ -54,7 +55,8 @@ final class PostgresTransaction implements Transaction, SqlSession {
    * read stays as read until this transaction ends (another transaction that changes or locks it
    * waits, and then sees this one's outcome); in a read, nothing.
    */
-  String rowLock() {
+  @Override
+  public String rowLock() {
     return write ? " FOR NO KEY UPDATE" : "";
   }
 

@@ -12,6 +12,7 @@ import trent.storage.RotationRepository;
 import trent.storage.StorageException;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
+import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -29,7 +30,7 @@ final class SqliteTransaction implements Transaction, SqlSession {
   private volatile boolean open = true;
   private final SqliteKeyRepository keys = new SqliteKeyRepository(this);
   private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
-  private final SqliteAliasRepository aliases = new SqliteAliasRepository(this);
+  private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
   private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
   private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
@@ -52,6 +53,12 @@ final class SqliteTransaction implements Transaction, SqlSession {
   @Override
   public StorageException translate(SQLException e, String doing) {
     return Jdbc.translate(e, doing);
+  }
+
+  /** Nothing: SQLite runs one write transaction at a time, so a row read stays as read. */
+  @Override
+  public String rowLock() {
+    return "";
   }
 
   /** A duplicate fails a plain insert; rolling back to the unit's savepoint undoes it. */
