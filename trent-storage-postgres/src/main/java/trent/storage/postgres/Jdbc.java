@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import trent.storage.DuplicateRecordException;
 import trent.storage.StorageException;
+import trent.storage.jdbc.JdbcColumns;
 
 /** Conversions and error translation shared by the repositories. */
 final class Jdbc {
@@ -26,41 +27,20 @@ final class Jdbc {
 
   private Jdbc() {}
 
-  /**
-   * An instant as epoch microseconds. Digits finer than a microsecond are dropped (the instant is
-   * truncated towards the past, as {@code Instant.truncatedTo(ChronoUnit.MICROS)} does).
-   *
-   * @throws IllegalArgumentException when the instant is outside about ±292,000 years of 1970
-   */
   static long toMicros(Instant instant) {
-    try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("instant out of the storable range: " + instant, e);
-    }
+    return JdbcColumns.toMicros(instant);
   }
 
   static Instant fromMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return JdbcColumns.fromMicros(micros);
   }
 
   static void setInstantOrNull(PreparedStatement ps, int index, Instant instant) throws SQLException {
-    if (instant == null) {
-      ps.setNull(index, Types.BIGINT);
-    } else {
-      ps.setLong(index, toMicros(instant));
-    }
+    JdbcColumns.setInstantOrNull(ps, index, instant, Types.BIGINT);
   }
 
   static Instant getInstantOrNull(ResultSet rs, String column) throws SQLException {
-    long micros = rs.getLong(column);
-    return rs.wasNull() ? null : fromMicros(micros);
-  }
-
-  /** A NOT NULL bytea column; an empty value reads back as an empty array, never null. */
-  static byte[] getBytes(ResultSet rs, String column) throws SQLException {
-    byte[] bytes = rs.getBytes(column);
-    return bytes == null ? new byte[0] : bytes;
+    return JdbcColumns.getInstantOrNull(rs, column);
   }
 
   static boolean isRetryable(SQLException e) {

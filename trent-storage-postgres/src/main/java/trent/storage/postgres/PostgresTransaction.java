@@ -12,6 +12,13 @@ import trent.storage.RotationRepository;
 import trent.storage.StorageException;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
+import trent.storage.jdbc.JdbcAliasRepository;
+import trent.storage.jdbc.JdbcGrantRepository;
+import trent.storage.jdbc.JdbcKeyMaterialRepository;
+import trent.storage.jdbc.JdbcKeyUsageRepository;
+import trent.storage.jdbc.JdbcKeyringRepository;
+import trent.storage.jdbc.JdbcTagRepository;
+import trent.storage.jdbc.SqlSession;
 
 /**
  * The repositories over one connection, for the duration of one attempt at one unit of work.
@@ -22,7 +29,7 @@ import trent.storage.Transaction;
  * ({@link #rowLock()}). The transaction remembers whether PostgreSQL aborted it for a conflict, so
  * that {@link PostgresStorage#write} retries even when the work caught the exception.
  */
-final class PostgresTransaction implements Transaction {
+final class PostgresTransaction implements Transaction, SqlSession {
 
   private final Connection connection;
   private final boolean write;
@@ -30,13 +37,13 @@ final class PostgresTransaction implements Transaction {
   private volatile boolean conflicted;
   private volatile StorageException firstFailure;
   private final PostgresKeyRepository keys = new PostgresKeyRepository(this);
-  private final PostgresKeyMaterialRepository keyMaterials = new PostgresKeyMaterialRepository(this);
-  private final PostgresAliasRepository aliases = new PostgresAliasRepository(this);
-  private final PostgresTagRepository tags = new PostgresTagRepository(this);
-  private final PostgresGrantRepository grants = new PostgresGrantRepository(this);
-  private final PostgresKeyringRepository keyring = new PostgresKeyringRepository(this);
+  private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
+  private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
+  private final JdbcTagRepository tags = new JdbcTagRepository(this);
+  private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
+  private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
   private final PostgresRotationRepository rotations = new PostgresRotationRepository(this);
-  private final PostgresKeyUsageRepository keyUsage = new PostgresKeyUsageRepository(this);
+  private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
 
   PostgresTransaction(Connection connection, boolean write) {
     this.connection = connection;
@@ -48,11 +55,13 @@ final class PostgresTransaction implements Transaction {
    * read stays as read until this transaction ends (another transaction that changes or locks it
    * waits, and then sees this one's outcome); in a read, nothing.
    */
-  String rowLock() {
+  @Override
+  public String rowLock() {
     return write ? " FOR NO KEY UPDATE" : "";
   }
 
-  Connection connection() {
+  @Override
+  public Connection connection() {
     if (!open) {
       throw new IllegalStateException("transaction used after its work returned");
     }
@@ -63,7 +72,8 @@ final class PostgresTransaction implements Transaction {
    * Translates a failure of a statement of this transaction (see {@link Jdbc#translate}). After
    * any such failure PostgreSQL has aborted the transaction: it can only be rolled back.
    */
-  StorageException translate(SQLException e, String doing) {
+  @Override
+  public StorageException translate(SQLException e, String doing) {
     StorageException translated = Jdbc.translate(e, doing);
     if (translated instanceof ConflictException) {
       conflicted = true;
@@ -72,6 +82,20 @@ final class PostgresTransaction implements Transaction {
       firstFailure = translated;
     }
     return translated;
+  }
+
+  /**
+   * Inserts end with {@code ON CONFLICT DO NOTHING}: a unique violation would abort the whole
+   * transaction, so a duplicate inserts nothing instead, and {@link #unchangedInsertIsDuplicate()}.
+   */
+  @Override
+  public String insertSuffix() {
+    return " ON CONFLICT DO NOTHING";
+  }
+
+  @Override
+  public boolean unchangedInsertIsDuplicate() {
+    return true;
   }
 
   /** The first statement failure of this transaction, or null when every statement succeeded. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import trent.storage.KeyRecord;
 import trent.storage.KeyRepository;
 import trent.storage.StaleRecordException;
+import trent.storage.jdbc.JdbcChecks;
 
 final class SqliteKeyRepository implements KeyRepository {
 
@@ -137,15 +138,11 @@ final class SqliteKeyRepository implements KeyRepository {
   }
 
   static void requireNew(long version, String what) {
-    if (version != 0) {
-      throw new IllegalArgumentException(what + ": a new record must have version 0, not " + version);
-    }
+    JdbcChecks.requireNew(version, what);
   }
 
   static void requireLimit(int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
+    JdbcChecks.requireLimit(limit);
   }
 
   /** Binds every column but key_id and version, from {@code first} on (13 parameters). */

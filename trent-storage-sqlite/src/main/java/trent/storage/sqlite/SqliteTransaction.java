@@ -1,6 +1,7 @@
 package trent.storage.sqlite;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import trent.storage.AliasRepository;
 import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
@@ -8,35 +9,67 @@ import trent.storage.KeyRepository;
 import trent.storage.KeyUsageRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.RotationRepository;
+import trent.storage.StorageException;
 import trent.storage.TagRepository;
 import trent.storage.Transaction;
+import trent.storage.jdbc.JdbcAliasRepository;
+import trent.storage.jdbc.JdbcGrantRepository;
+import trent.storage.jdbc.JdbcKeyMaterialRepository;
+import trent.storage.jdbc.JdbcKeyUsageRepository;
+import trent.storage.jdbc.JdbcKeyringRepository;
+import trent.storage.jdbc.JdbcTagRepository;
+import trent.storage.jdbc.SqlSession;
 
 /**
  * The repositories over one connection, for the duration of one unit of work. Using it after the
  * work returned throws {@link IllegalStateException}: the connection then belongs to other work.
  */
-final class SqliteTransaction implements Transaction {
+final class SqliteTransaction implements Transaction, SqlSession {
 
   private final Connection connection;
   private volatile boolean open = true;
   private final SqliteKeyRepository keys = new SqliteKeyRepository(this);
-  private final SqliteKeyMaterialRepository keyMaterials = new SqliteKeyMaterialRepository(this);
-  private final SqliteAliasRepository aliases = new SqliteAliasRepository(this);
-  private final SqliteTagRepository tags = new SqliteTagRepository(this);
-  private final SqliteGrantRepository grants = new SqliteGrantRepository(this);
-  private final SqliteKeyringRepository keyring = new SqliteKeyringRepository(this);
+  private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
+  private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
+  private final JdbcTagRepository tags = new JdbcTagRepository(this);
+  private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
+  private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
   private final SqliteRotationRepository rotations = new SqliteRotationRepository(this);
-  private final SqliteKeyUsageRepository keyUsage = new SqliteKeyUsageRepository(this);
+  private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
 
   SqliteTransaction(Connection connection) {
     this.connection = connection;
   }
 
-  Connection connection() {
+  @Override
+  public Connection connection() {
     if (!open) {
       throw new IllegalStateException("transaction used after its work returned");
     }
     return connection;
+  }
+
+  /** See {@link Jdbc#translate}. */
+  @Override
+  public StorageException translate(SQLException e, String doing) {
+    return Jdbc.translate(e, doing);
+  }
+
+  /** Nothing: SQLite runs one write transaction at a time, so a row read stays as read. */
+  @Override
+  public String rowLock() {
+    return "";
+  }
+
+  /** A duplicate fails a plain insert; rolling back to the unit's savepoint undoes it. */
+  @Override
+  public String insertSuffix() {
+    return "";
+  }
+
+  @Override
+  public boolean unchangedInsertIsDuplicate() {
+    return false;
   }
 
   void end() {

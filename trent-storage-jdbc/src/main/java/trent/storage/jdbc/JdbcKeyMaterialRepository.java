@@ -1,4 +1,4 @@
-package trent.storage.sqlite;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -6,16 +6,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import trent.storage.DuplicateRecordException;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyMaterialRepository;
 
-final class SqliteKeyMaterialRepository implements KeyMaterialRepository {
+public final class JdbcKeyMaterialRepository implements KeyMaterialRepository {
 
   private static final String COLUMNS = "key_id, material_id, wrapped_material, created_at";
 
-  private final SqliteTransaction tx;
+  private final SqlSession tx;
 
-  SqliteKeyMaterialRepository(SqliteTransaction tx) {
+  public JdbcKeyMaterialRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -28,7 +29,7 @@ final class SqliteKeyMaterialRepository implements KeyMaterialRepository {
       List<KeyMaterialRecord> found = all(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "finding material " + materialId + " of key " + keyId);
+      throw tx.translate(e, "finding material " + materialId + " of key " + keyId);
     }
   }
 
@@ -40,21 +41,24 @@ final class SqliteKeyMaterialRepository implements KeyMaterialRepository {
       ps.setString(1, keyId);
       return all(ps);
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "listing material of key " + keyId);
+      throw tx.translate(e, "listing material of key " + keyId);
     }
   }
 
   @Override
   public void insert(KeyMaterialRecord material) {
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "INSERT INTO key_materials (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
+        "INSERT INTO key_materials (" + COLUMNS + ") VALUES (?, ?, ?, ?)" + tx.insertSuffix())) {
       ps.setString(1, material.keyId());
       ps.setString(2, material.materialId());
       ps.setBytes(3, material.wrappedMaterial());
-      ps.setLong(4, Jdbc.toMicros(material.createdAt()));
-      ps.executeUpdate();
+      ps.setLong(4, JdbcColumns.toMicros(material.createdAt()));
+      if (ps.executeUpdate() == 0 && tx.unchangedInsertIsDuplicate()) {
+        throw new DuplicateRecordException("inserting material " + material.materialId() + " of key "
+            + material.keyId() + ": the record already exists");
+      }
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "inserting material " + material.materialId() + " of key " + material.keyId());
+      throw tx.translate(e, "inserting material " + material.materialId() + " of key " + material.keyId());
     }
   }
 
@@ -65,8 +69,8 @@ final class SqliteKeyMaterialRepository implements KeyMaterialRepository {
         materials.add(new KeyMaterialRecord(
             rs.getString("key_id"),
             rs.getString("material_id"),
-            Jdbc.getBytes(rs, "wrapped_material"),
-            Jdbc.fromMicros(rs.getLong("created_at"))));
+            JdbcColumns.getBytes(rs, "wrapped_material"),
+            JdbcColumns.fromMicros(rs.getLong("created_at"))));
       }
     }
     return materials;

@@ -1,4 +1,4 @@
-package trent.storage.postgres;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +8,11 @@ import java.util.List;
 import trent.storage.TagRecord;
 import trent.storage.TagRepository;
 
-final class PostgresTagRepository implements TagRepository {
+public final class JdbcTagRepository implements TagRepository {
 
-  private final PostgresTransaction tx;
+  private final SqlSession tx;
 
-  PostgresTagRepository(PostgresTransaction tx) {
+  public JdbcTagRepository(SqlSession tx) {
     this.tx = tx;
   }
 

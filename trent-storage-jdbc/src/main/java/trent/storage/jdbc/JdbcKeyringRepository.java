@@ -1,4 +1,4 @@
-package trent.storage.postgres;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +9,11 @@ import trent.storage.DuplicateRecordException;
 import trent.storage.KeyringRepository;
 import trent.storage.KeyringTermRecord;
 
-final class PostgresKeyringRepository implements KeyringRepository {
+public final class JdbcKeyringRepository implements KeyringRepository {
 
-  private final PostgresTransaction tx;
+  private final SqlSession tx;
 
-  PostgresKeyringRepository(PostgresTransaction tx) {
+  public JdbcKeyringRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -27,8 +27,8 @@ final class PostgresKeyringRepository implements KeyringRepository {
           terms.add(new KeyringTermRecord(
               rs.getInt("term"),
               rs.getString("root_id"),
-              Jdbc.getBytes(rs, "wrapped_key"),
-              Jdbc.fromMicros(rs.getLong("created_at"))));
+              JdbcColumns.getBytes(rs, "wrapped_key"),
+              JdbcColumns.fromMicros(rs.getLong("created_at"))));
         }
       }
       return terms;
@@ -41,12 +41,12 @@ final class PostgresKeyringRepository implements KeyringRepository {
   public void insert(KeyringTermRecord term) {
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "INSERT INTO keyring_terms (term, root_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT DO NOTHING")) {
+            + tx.insertSuffix())) {
       ps.setInt(1, term.term());
       ps.setString(2, term.rootId());
       ps.setBytes(3, term.wrappedKey());
-      ps.setLong(4, Jdbc.toMicros(term.createdAt()));
-      if (ps.executeUpdate() == 0) {
+      ps.setLong(4, JdbcColumns.toMicros(term.createdAt()));
+      if (ps.executeUpdate() == 0 && tx.unchangedInsertIsDuplicate()) {
         throw new DuplicateRecordException("inserting keyring term " + term.term() + ": the record already exists");
       }
     } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package trent.storage.postgres;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,14 +10,14 @@ import java.util.Optional;
 import trent.storage.GrantRecord;
 import trent.storage.GrantRepository;
 
-final class PostgresGrantRepository implements GrantRepository {
+public final class JdbcGrantRepository implements GrantRepository {
 
   private static final String COLUMNS = "grant_id, key_id, name, creation_date, grantee_principal, retiring_principal,"
       + " issuing_account, operations, constraints, token_secret";
 
-  private final PostgresTransaction tx;
+  private final SqlSession tx;
 
-  PostgresGrantRepository(PostgresTransaction tx) {
+  public JdbcGrantRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -39,7 +39,7 @@ final class PostgresGrantRepository implements GrantRepository {
       ps.setString(1, grant.grantId());
       ps.setString(2, grant.keyId());
       ps.setString(3, grant.name());
-      ps.setLong(4, Jdbc.toMicros(grant.creationDate()));
+      ps.setLong(4, JdbcColumns.toMicros(grant.creationDate()));
       ps.setString(5, grant.granteePrincipal());
       ps.setString(6, grant.retiringPrincipal());
       ps.setString(7, grant.issuingAccount());
@@ -100,7 +100,7 @@ final class PostgresGrantRepository implements GrantRepository {
             rs.getString("grant_id"),
             rs.getString("key_id"),
             rs.getString("name"),
-            Jdbc.fromMicros(rs.getLong("creation_date")),
+            JdbcColumns.fromMicros(rs.getLong("creation_date")),
             rs.getString("grantee_principal"),
             rs.getString("retiring_principal"),
             rs.getString("issuing_account"),

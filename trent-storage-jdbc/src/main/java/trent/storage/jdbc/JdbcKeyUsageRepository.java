@@ -1,4 +1,4 @@
-package trent.storage.sqlite;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +8,11 @@ import java.util.Optional;
 import trent.storage.KeyUsageRecord;
 import trent.storage.KeyUsageRepository;
 
-final class SqliteKeyUsageRepository implements KeyUsageRepository {
+public final class JdbcKeyUsageRepository implements KeyUsageRepository {
 
-  private final SqliteTransaction tx;
+  private final SqlSession tx;
 
-  SqliteKeyUsageRepository(SqliteTransaction tx) {
+  public JdbcKeyUsageRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -26,10 +26,10 @@ final class SqliteKeyUsageRepository implements KeyUsageRepository {
           return Optional.empty();
         }
         return Optional.of(new KeyUsageRecord(rs.getString("key_id"), rs.getString("operation"),
-            Jdbc.fromMicros(rs.getLong("used_at")), rs.getString("request_id")));
+            JdbcColumns.fromMicros(rs.getLong("used_at")), rs.getString("request_id")));
       }
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "finding the last use of key " + keyId);
+      throw tx.translate(e, "finding the last use of key " + keyId);
     }
   }
 
@@ -42,12 +42,12 @@ final class SqliteKeyUsageRepository implements KeyUsageRepository {
             + " request_id = excluded.request_id WHERE excluded.used_at > key_last_usage.used_at")) {
       ps.setString(1, usage.keyId());
       ps.setString(2, usage.operation());
-      ps.setLong(3, Jdbc.toMicros(usage.usedAt()));
+      ps.setLong(3, JdbcColumns.toMicros(usage.usedAt()));
       ps.setString(4, usage.requestId());
       ps.setString(5, usage.keyId());
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "recording the last use of key " + usage.keyId());
+      throw tx.translate(e, "recording the last use of key " + usage.keyId());
     }
   }
 
@@ -56,17 +56,17 @@ final class SqliteKeyUsageRepository implements KeyUsageRepository {
     try {
       try (PreparedStatement ps = tx.connection().prepareStatement(
           "INSERT INTO key_usage_tracking (id, started_at) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
-        ps.setLong(1, Jdbc.toMicros(candidate));
+        ps.setLong(1, JdbcColumns.toMicros(candidate));
         ps.executeUpdate();
       }
       try (PreparedStatement ps = tx.connection().prepareStatement(
           "SELECT started_at FROM key_usage_tracking WHERE id = 1");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return Jdbc.fromMicros(rs.getLong("started_at"));
+        return JdbcColumns.fromMicros(rs.getLong("started_at"));
       }
     } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading when usage tracking began");
+      throw tx.translate(e, "reading when usage tracking began");
     }
   }
 }
