@@ -146,7 +146,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(),
         r.origin(), r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(),
-        r.policy(), materialId, r.version());
+        r.policy(), materialId, r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   /**
@@ -167,7 +167,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(), r.origin(),
         r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(), policy,
-        r.currentMaterialId(), r.version());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   /** Grant operations (CreateGrant) need a key that is not pending deletion. */
@@ -199,7 +199,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), description, r.keySpec(), r.keyUsage(),
         r.origin(), state.name(), r.creationDate(), deletionDate, window, r.multiRegion(), r.policy(),
-        r.currentMaterialId(), r.version());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import trent.storage.AliasRecord;
 import trent.storage.AliasRepository;
+import trent.storage.CustomKeyStoreRecord;
+import trent.storage.CustomKeyStoreRepository;
 import trent.storage.DuplicateRecordException;
 import trent.storage.GrantRecord;
 import trent.storage.GrantRepository;
@@ -55,6 +57,7 @@ public final class InMemoryStorage implements Storage {
   private final Map<String, KeyUsageRecord> lastUsage = new HashMap<>();
   private java.time.Instant trackingStart;
   private final TreeMap<String, GrantRecord> grants = new TreeMap<>();
+  private final TreeMap<String, CustomKeyStoreRecord> customKeyStores = new TreeMap<>();
   private long materialSequence;
   private volatile boolean closed;
 
@@ -94,7 +97,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   /**
-   * Forgets every key, alias, tag, key material, rotation and key use, keeping the keyring and
+   * Forgets every key, alias, tag, key material, rotation, key use and custom key store, keeping the keyring and
    * when usage tracking began: the store is as a fresh
    * server's, ready for the next test. Waits for work in progress.
    */
@@ -109,6 +112,7 @@ public final class InMemoryStorage implements Storage {
       rotationHistory.clear();
       lastUsage.clear();
       grants.clear();
+      customKeyStores.clear();
     } finally {
       lock.writeLock().unlock();
     }
@@ -361,6 +365,99 @@ public final class InMemoryStorage implements Storage {
       return grantRepository;
     }
 
+    @Override
+    public CustomKeyStoreRepository customKeyStores() {
+      return storeRepository;
+    }
+
+    private final CustomKeyStoreRepository storeRepository = new CustomKeyStoreRepository() {
+      @Override
+      public Optional<CustomKeyStoreRecord> find(String customKeyStoreId) {
+        check(false);
+        return Optional.ofNullable(customKeyStores.get(customKeyStoreId));
+      }
+
+      private void requireNameFree(CustomKeyStoreRecord store) {
+        boolean taken = customKeyStores.values().stream().anyMatch(s -> !s.customKeyStoreId().equals(store.customKeyStoreId())
+            && s.account().equals(store.account()) && s.region().equals(store.region()) && s.name().equals(store.name()));
+        if (taken) {
+          throw new DuplicateRecordException("custom key store name " + store.name() + " is taken");
+        }
+      }
+
+      @Override
+      public void insert(CustomKeyStoreRecord store) {
+        check(true);
+        if (store.version() != 0) {
+          throw new IllegalArgumentException("a new custom key store must have version 0, was " + store.version());
+        }
+        if (customKeyStores.containsKey(store.customKeyStoreId())) {
+          throw new DuplicateRecordException("custom key store " + store.customKeyStoreId() + " exists");
+        }
+        requireNameFree(store);
+        customKeyStores.put(store.customKeyStoreId(), store);
+        undo.push(() -> customKeyStores.remove(store.customKeyStoreId()));
+      }
+
+      @Override
+      public CustomKeyStoreRecord update(CustomKeyStoreRecord store) {
+        check(true);
+        CustomKeyStoreRecord stored = customKeyStores.get(store.customKeyStoreId());
+        if (stored == null || stored.version() != store.version()) {
+          throw new StaleRecordException("custom key store " + store.customKeyStoreId() + " is not at version "
+              + store.version());
+        }
+        requireNameFree(store);
+        CustomKeyStoreRecord next = store.withVersion(store.version() + 1);
+        customKeyStores.put(store.customKeyStoreId(), next);
+        undo.push(() -> customKeyStores.put(store.customKeyStoreId(), stored));
+        return next;
+      }
+
+      @Override
+      public boolean delete(String customKeyStoreId) {
+        check(true);
+        CustomKeyStoreRecord stored = customKeyStores.remove(customKeyStoreId);
+        if (stored == null) {
+          return false;
+        }
+        undo.push(() -> customKeyStores.put(customKeyStoreId, stored));
+        return true;
+      }
+
+      @Override
+      public List<CustomKeyStoreRecord> list(String account, String region, String afterId, int limit) {
+        return listWhere(s -> s.account().equals(account) && s.region().equals(region), afterId, limit);
+      }
+
+      @Override
+      public List<CustomKeyStoreRecord> listAll(String afterId, int limit) {
+        return listWhere(s -> true, afterId, limit);
+      }
+
+      private List<CustomKeyStoreRecord> listWhere(java.util.function.Predicate<CustomKeyStoreRecord> filter,
+          String after, int limit) {
+        check(false);
+        requireLimit(limit);
+        var tail = after == null ? customKeyStores : customKeyStores.tailMap(after, false);
+        return tail.values().stream().filter(filter).limit(limit).toList();
+      }
+
+      @Override
+      public int countKeys(String customKeyStoreId) {
+        check(false);
+        return (int) keys.values().stream().filter(k -> customKeyStoreId.equals(k.customKeyStoreId())).count();
+      }
+
+      @Override
+      public Optional<String> findKeyByXksKeyId(String customKeyStoreId, String xksKeyId) {
+        check(false);
+        return keys.values().stream()
+            .filter(k -> customKeyStoreId.equals(k.customKeyStoreId()) && xksKeyId.equals(k.xksKeyId()))
+            .map(KeyRecord::keyId).findFirst();
+      }
+    };
+
     private final GrantRepository grantRepository = new GrantRepository() {
       @Override
       public Optional<GrantRecord> find(String grantId) {
@@ -436,9 +533,7 @@ public final class InMemoryStorage implements Storage {
       if (stored == null || stored.version() != key.version()) {
         throw new StaleRecordException("key " + key.keyId() + " is not at version " + key.version());
       }
-      KeyRecord next = new KeyRecord(key.keyId(), key.account(), key.region(), key.description(), key.keySpec(),
-          key.keyUsage(), key.origin(), key.keyState(), key.creationDate(), key.deletionDate(),
-          key.pendingWindowInDays(), key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
+      KeyRecord next = key.withVersion(key.version() + 1);
       keys.put(key.keyId(), next);
       undo.push(() -> keys.put(key.keyId(), stored));
       return next;
