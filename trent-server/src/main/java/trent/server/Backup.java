@@ -21,7 +21,9 @@ import trent.crypto.keyring.Keyring;
 import trent.crypto.keyring.RootOfTrust;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.KmsKey;
+import trent.domain.customkeystore.CustomKeyStores;
 import trent.storage.AliasRecord;
+import trent.storage.CustomKeyStoreRecord;
 import trent.storage.GrantRecord;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyRecord;
@@ -33,7 +35,7 @@ import trent.storage.Transaction;
 /**
  * Backups of an installation as one versioned JSON document ({@code trent export} /
  * {@code trent import}): the keyring's terms, every key with its wrapped material, tags and
- * grants, and every alias.
+ * grants, every alias, and every custom key store with its wrapped secret.
  *
  * <p>Guarantees: key material leaves the store only as it is stored, wrapped under the keyring,
  * whose terms are themselves wrapped by the root of trust; the document holds nothing in the clear
@@ -58,14 +60,21 @@ public final class Backup {
   private static final int PAGE = 500;
 
   record Document(String format, int version, String exportedAt, List<Term> keyring, List<Key> keys,
-      List<Alias> aliases) {}
+      List<Alias> aliases, List<Store> customKeyStores) {}
+
+  /** A custom key store; its secret stays wrapped as stored. Absent from backups of older builds. */
+  record Store(String customKeyStoreId, String account, String region, String name, String type,
+      String cloudHsmClusterId, String trustAnchorCertificate, String xksProxyConnectivity, String xksProxyUriEndpoint,
+      String xksProxyUriPath, String xksProxyVpcEndpointServiceName, String xksProxyVpcEndpointServiceOwner,
+      String xksProxyAccessKeyId, byte[] wrappedSecret, String connectionState, String connectionErrorCode,
+      String creationDate) {}
 
   record Term(int term, String rootId, byte[] wrappedKey, String createdAt) {}
 
   record Key(String keyId, String account, String region, String description, String keySpec, String keyUsage,
       String origin, String keyState, String creationDate, String deletionDate, Integer pendingWindowInDays,
       boolean multiRegion, String policy, String currentMaterialId, List<Material> materials,
-      Map<String, String> tags, List<Grant> grants) {}
+      Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId) {}
 
   record Material(String materialId, byte[] wrappedMaterial, String createdAt) {}
 
@@ -124,7 +133,19 @@ public final class Backup {
         after = k.keyId();
       }
     } while (page.size() == PAGE);
-    return new Document(FORMAT, VERSION, now.toString(), terms, keys, aliases);
+    List<Store> stores = new ArrayList<>();
+    String afterStore = null;
+    List<CustomKeyStoreRecord> storePage;
+    do {
+      storePage = tx.customKeyStores().listAll(afterStore, PAGE);
+      storePage.forEach(s -> stores.add(new Store(s.customKeyStoreId(), s.account(), s.region(), s.name(), s.type(),
+          s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(), s.xksProxyUriEndpoint(),
+          s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(), s.xksProxyVpcEndpointServiceOwner(),
+          s.xksProxyAccessKeyId(), s.wrappedSecret(), s.connectionState(), s.connectionErrorCode(),
+          s.creationDate().toString())));
+      afterStore = storePage.isEmpty() ? null : storePage.get(storePage.size() - 1).customKeyStoreId();
+    } while (storePage.size() == PAGE);
+    return new Document(FORMAT, VERSION, now.toString(), terms, keys, aliases, stores);
   }
 
   private static Key key(Transaction tx, KeyRecord k) {
@@ -143,7 +164,7 @@ public final class Backup {
     } while (page.size() == PAGE);
     return new Key(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate().toString(), string(k.deletionDate()), k.pendingWindowInDays(), k.multiRegion(),
-        k.policy(), k.currentMaterialId(), materials, tags, grants);
+        k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId());
   }
 
   /**
@@ -171,9 +192,11 @@ public final class Backup {
         List<KeyringTermRecord> usable = forTarget(terms, target, rewrapFrom, random);
         List<KeyRecord> keys = new ArrayList<>();
         List<KeyMaterialRecord> materials = new ArrayList<>();
-        verify(document, usable, target, random, keys, materials);
+        List<CustomKeyStoreRecord> stores = new ArrayList<>();
+        verify(document, usable, target, random, keys, materials, stores);
         storage.write(tx -> {
           usable.forEach(tx.keyring()::insert);
+          stores.forEach(tx.customKeyStores()::insert);
           keys.forEach(tx.keys()::insert);
           materials.forEach(tx.keyMaterials()::insert);
           for (Key k : document.keys()) {
@@ -242,13 +265,27 @@ public final class Backup {
 
   /** Builds the records to store and checks that every key's material unwraps under the keyring. */
   private static void verify(Document document, List<KeyringTermRecord> terms, RootOfTrust target,
-      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials) {
+      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials, List<CustomKeyStoreRecord> stores) {
     try (Keyring keyring = Keyring.open(target, terms, random)) {
       KeyMaterials unwrapper = new KeyMaterials(keyring, random);
+      for (Store s : document.customKeyStores() == null ? List.<Store>of() : document.customKeyStores()) {
+        CustomKeyStoreRecord record = new CustomKeyStoreRecord(s.customKeyStoreId(), s.account(), s.region(), s.name(),
+            s.type(), s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(),
+            s.xksProxyUriEndpoint(), s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(),
+            s.xksProxyVpcEndpointServiceOwner(), s.xksProxyAccessKeyId(), s.wrappedSecret(), s.connectionState(),
+            s.connectionErrorCode(), Instant.parse(s.creationDate()), 0);
+        try (SecretBytes ignored = CustomKeyStores.unwrapSecret(keyring, record)) {
+          stores.add(record);
+        } catch (CryptoException e) {
+          throw new IllegalArgumentException("the secret of custom key store " + s.customKeyStoreId()
+              + " does not unwrap under the backup's keyring: the backup is damaged", e);
+        }
+      }
       for (Key k : document.keys()) {
         KeyRecord record = new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(),
             k.keyUsage(), k.origin(), k.keyState(), Instant.parse(k.creationDate()), instant(k.deletionDate()),
-            k.pendingWindowInDays(), k.multiRegion(), k.policy(), k.currentMaterialId(), 0);
+            k.pendingWindowInDays(), k.multiRegion(), k.policy(), k.currentMaterialId(), 0, k.customKeyStoreId(),
+            k.xksKeyId());
         String arn = new KmsKey(record).arn();
         keys.add(record);
         for (Material m : k.materials()) {

@@ -25,6 +25,8 @@ import trent.domain.envelope.Envelopes;
 import trent.domain.key.ClusterNotices;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
+import trent.domain.customkeystore.CustomKeyStores;
+import trent.domain.customkeystore.XksProxy;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.domain.grant.GrantCache;
@@ -167,8 +169,9 @@ public final class TrentServer implements AutoCloseable {
       // Admin listener, metrics, audit and TLS (issue 9): see Observability.
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
+      CustomKeyStores stores = new CustomKeyStores(storage, keyring, XksProxy.UNREACHABLE, config.clock(), random);
       OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
-          usage);
+          usage, stores);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
       Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,

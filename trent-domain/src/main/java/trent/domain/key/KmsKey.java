@@ -79,6 +79,16 @@ public final class KmsKey {
     return Optional.ofNullable(record.currentMaterialId());
   }
 
+  /** The custom key store the key is in; empty for a key in KMS's own key store. */
+  public Optional<String> customKeyStoreId() {
+    return Optional.ofNullable(record.customKeyStoreId());
+  }
+
+  /** The external key of a key in an external key store. */
+  public Optional<String> xksKeyId() {
+    return Optional.ofNullable(record.xksKeyId());
+  }
+
   /** EnableKey: allowed when Enabled or Disabled. */
   public KeyRecord enable() {
     requireOneOf(KeyState.Enabled, KeyState.Disabled);
