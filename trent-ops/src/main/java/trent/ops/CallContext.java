@@ -10,8 +10,21 @@ import java.util.Objects;
  * @param region the Region of the request, from the SigV4 credential scope
  * @param sourceIp the client's address, as text
  * @param keysUsed where the operation notes the keys it resolved, for the audit event's resources
+ * @param mayBlock whether the operation runs where it may block (false on an I/O thread; see
+ *     {@link BlockingRequired})
  */
-public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
+public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed,
+    boolean mayBlock) {
+
+  /** A context on a thread that may block. */
+  public CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
+    this(requestId, caller, region, sourceIp, keysUsed, true);
+  }
+
+  /** The same request, on a thread that may block. */
+  public CallContext blockable() {
+    return mayBlock ? this : new CallContext(requestId, caller, region, sourceIp, keysUsed, true);
+  }
 
   /** A context whose noted keys nobody reads. */
   public CallContext(String requestId, Caller caller, String region, String sourceIp) {

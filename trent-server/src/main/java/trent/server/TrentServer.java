@@ -26,7 +26,15 @@ import trent.domain.key.ClusterNotices;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.customkeystore.CustomKeyStores;
+import trent.domain.customkeystore.ExternalKeys;
 import trent.domain.customkeystore.XksProxy;
+import trent.server.xks.HttpXksProxy;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.domain.grant.GrantCache;
@@ -153,7 +161,8 @@ public final class TrentServer implements AutoCloseable {
       Rotations rotations = new Rotations(storage, materials, config.clock(), changes);
       KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
       usage.start();
-      Envelopes envelopes = new Envelopes(cache, random, usage);
+      CustomKeyStores stores = new CustomKeyStores(storage, keyring, xksProxy(config), config.clock(), random);
+      Envelopes envelopes = new Envelopes(cache, random, usage, new ExternalKeys(stores));
       Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
       Access access = new Access(grants, new KeyPolicies(10_000), config.clock());
       Runnable seeding = () -> config.seed().ifPresent(seed -> {
@@ -169,7 +178,6 @@ public final class TrentServer implements AutoCloseable {
       // Admin listener, metrics, audit and TLS (issue 9): see Observability.
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
-      CustomKeyStores stores = new CustomKeyStores(storage, keyring, XksProxy.UNREACHABLE, config.clock(), random);
       OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
           usage, stores);
       observability = Observability.start(config,
@@ -255,6 +263,33 @@ public final class TrentServer implements AutoCloseable {
     }
     Path file = ((RootSettings.KeyFile) settings).file();
     return KeyFileRootOfTrust.openOrCreate(file != null ? file : dataDir(config).resolve(ROOT_KEY_FILE), random);
+  }
+
+  /** The client of external key store proxies, trusting the configured certificates or the JDK's. */
+  static XksProxy xksProxy(TrentConfig config) {
+    try {
+      SSLContext ssl;
+      if (config.xksProxyTrustedCertificates() == null) {
+        ssl = SSLContext.getDefault();
+      } else {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(config.xksProxyTrustedCertificates())) {
+          int n = 0;
+          for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            trusted.setCertificateEntry("xks-" + n++, c);
+          }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+      }
+      return new HttpXksProxy(ssl, config.xksProxyTimeout(), config.xksProxyRoutes(), config.clock());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot read the external key store proxies' trusted certificates "
+          + config.xksProxyTrustedCertificates() + ": " + e.getMessage(), e);
+    }
   }
 
   private static Path dataDir(TrentConfig config) {

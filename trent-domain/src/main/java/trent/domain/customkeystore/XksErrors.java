@@ -22,10 +22,6 @@ public final class XksErrors {
   static final String CANNOT_INTERPRET = "AWS KMS cannot interpret the response from the external key store proxy."
       + " If you see this error repeatedly, report it to your external key store proxy administrator.";
 
-  /** The specification's text when the proxy decrypted to something Trent's own layer does not open. */
-  public static final String INVALID_CIPHERTEXT_RETURNED = "The ciphertext that the external key store proxy submitted"
-      + " for decryption, or the encryption context, is corrupted, missing, or otherwise invalid.";
-
   private XksErrors() {}
 
   /** The specification's message for a failure. */

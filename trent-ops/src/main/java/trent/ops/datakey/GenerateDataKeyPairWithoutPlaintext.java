@@ -47,7 +47,8 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
         SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name())));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
-    SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()));
+    SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()),
+        SymmetricSteps.call(context, name()));
     return new Response(pair.sealed().ciphertextBlob(), pair.publicKey(), key.arn(), spec.name(),
         pair.sealed().keyMaterialId());
   }
