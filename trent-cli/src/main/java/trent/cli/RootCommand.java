@@ -103,7 +103,14 @@ final class RootCommand implements Runnable {
       TrentConfig next;
       try {
         config = store.settings();
+        if (finish && abort) {
+          throw new IllegalArgumentException("give --finish or --abort, not both");
+        }
         next = finish || abort ? null : newRoot(config);
+        if (next == null && newRootGiven() > 0) {
+          throw new IllegalArgumentException((finish ? "--finish" : "--abort") + " takes no new root: it works with"
+              + " the root of --config (for --finish the new root, for --abort the old one)");
+        }
       } catch (IllegalArgumentException e) {
         System.err.println("trent: " + e.getMessage());
         return 2;
@@ -171,14 +178,26 @@ final class RootCommand implements Runnable {
       result.unreadable().forEach(u -> System.err.println("trent: does not unwrap, left as it was: " + u));
     }
 
+    private boolean passphraseGiven() {
+      return newPassphraseFile != null || newPassphraseFromEnv != null || newPassphraseFromFile != null
+          || newPassphrasePrompt;
+    }
+
+    private boolean pkcs11Given() {
+      return newPkcs11Library != null || newPkcs11TokenLabel != null || newPkcs11KeyLabel != null
+          || newPkcs11PinEnv != null || newPkcs11AllowKeyCreation != null;
+    }
+
+    /** How many kinds of new root the options name. */
+    private int newRootGiven() {
+      return (newConfig != null ? 1 : 0) + (newKeyFile != null ? 1 : 0) + (passphraseGiven() ? 1 : 0)
+          + (pkcs11Given() ? 1 : 0);
+    }
+
     /** The new root from the options: a configuration file, or one kind of root. */
     private TrentConfig newRoot(TrentConfig config) throws IOException {
-      boolean passphrase = newPassphraseFile != null || newPassphraseFromEnv != null || newPassphraseFromFile != null
-          || newPassphrasePrompt;
-      boolean pkcs11 = newPkcs11Library != null || newPkcs11TokenLabel != null || newPkcs11KeyLabel != null
-          || newPkcs11PinEnv != null || newPkcs11AllowKeyCreation != null;
-      int chosen = (newConfig != null ? 1 : 0) + (newKeyFile != null ? 1 : 0) + (passphrase ? 1 : 0) + (pkcs11 ? 1 : 0);
-      if (chosen != 1) {
+      boolean passphrase = passphraseGiven();
+      if (newRootGiven() != 1) {
         throw new IllegalArgumentException("give the new root of trust with exactly one of --new-config,"
             + " --new-key-file, --new-passphrase-file (and its passphrase) and --new-pkcs11-... (or --finish / --abort)");
       }
