@@ -146,6 +146,7 @@ public final class TrentServer implements AutoCloseable {
     try {
       root = openRoot(config, random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
+      warnOfRootRotation(storage, keyring);
       KeyMaterials materials = new KeyMaterials(keyring, random);
       background = Executors.newScheduledThreadPool(2, named("trent-background"));
       KeyCache cache = new KeyCache(storage, materials, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
@@ -154,7 +155,7 @@ public final class TrentServer implements AutoCloseable {
           100_000, background);
       KeyChangeListener local = KeyChangeListener.all(cache, grantCache);
       KeyChangeListener changes = storage.changeFeed()
-          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local))
+          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local, () -> reloadKeyring(keyring)))
           .orElse(local);
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
@@ -187,6 +188,9 @@ public final class TrentServer implements AutoCloseable {
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       background.scheduleWithFixedDelay(() -> rotateDueKeys(rotations), interval, interval, TimeUnit.MILLISECONDS);
+      // A root rotation adds a keyring term; Postgres nodes also hear of it at once (ClusterNotices).
+      long refresh = config.cacheRefresh().toMillis();
+      background.scheduleWithFixedDelay(() -> reloadKeyring(keyring), refresh, refresh, TimeUnit.MILLISECONDS);
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       // The console's origin is known once the admin listener is bound, after the main one.
@@ -197,6 +201,9 @@ public final class TrentServer implements AutoCloseable {
       HttpServer main = http;
       Console console = new Console(() -> new Console.Settings(main.port(), tls != null, config.developmentMode(),
           config.developmentAccount()), authenticator, observability.recentEvents());
+      io.micrometer.core.instrument.Gauge.builder("trent.keyring.active.term", keyring, k -> k.activeTerm())
+          .description("the keyring term new key material is wrapped under (a root rotation adds one)")
+          .register(observability.registry());
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
           new Health(storage, keyring::isOpen), console);
       consoleOrigins.set(ConsoleOrigins.of(config.host(), admin.port(), config.consoleOrigin()));
@@ -311,6 +318,31 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  private static void reloadKeyring(Keyring keyring) {
+    try {
+      int added = keyring.reload();
+      if (added > 0) {
+        LOG.info("keyring: loaded {} new term(s) (root rotation); new key material is wrapped under term {}", added,
+            keyring.activeTerm());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("reloading the keyring's terms failed; will retry", e);
+    }
+  }
+
+  private static void warnOfRootRotation(Storage storage, Keyring keyring) {
+    storage.read(tx -> tx.keyring().rootRotation()).ifPresent(r -> {
+      if (r.fromRootId().equals(keyring.rootId())) {
+        LOG.warn("a root rotation from root of trust {} (this server's) to {} is in progress: once it is finished,"
+            + " this server starts only with the new root of trust; switch its configuration to it", r.fromRootId(),
+            r.toRootId());
+      } else {
+        LOG.info("a root rotation from root of trust {} to {} (this server's) is in progress", r.fromRootId(),
+            r.toRootId());
+      }
+    });
+  }
+
   private static void rotateDueKeys(Rotations rotations) {
     try {
       int rotated = rotations.rotateDue();
@@ -328,6 +360,11 @@ public final class TrentServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("writing the last use of keys failed; kept in memory, will retry", e);
     }
+  }
+
+  /** The keyring term new key material is wrapped under (a root rotation adds a term). */
+  public int keyringActiveTerm() {
+    return keyring.activeTerm();
   }
 
   /** Rotates, now, the keys whose automatic rotation is due by the server's clock. For tests and tools. */

@@ -714,6 +714,97 @@ public abstract class StorageContractTest {
     assertThat(read((Transaction tx) -> tx.keyring().list())).containsExactly(term(1));
   }
 
+  // Root of trust rotation (schema V9)
+
+  private static KeyringTermRecord incoming(int term) {
+    return new KeyringTermRecord(term, "new-root", new byte[] {4, 5, (byte) term}, T0.plusSeconds(term));
+  }
+
+  @Test
+  void aRootRotationKeepsBothWrappingsUntilItFinishes() {
+    RootRotationRecord rotation = new RootRotationRecord("key-file:1", "new-root", 2, T0.plusSeconds(60));
+    write(tx -> tx.keyring().insert(term(1)));
+    assertThat(read((Transaction tx) -> tx.keyring().rootRotation())).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keyring().listIncoming())).isEmpty();
+
+    write(tx -> {
+      tx.keyring().insert(term(2));
+      tx.keyring().startRootRotation(rotation, List.of(incoming(1), incoming(2)));
+    });
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).contains(rotation);
+      assertThat(tx.keyring().list()).containsExactly(term(1), term(2));
+      assertThat(tx.keyring().listIncoming()).containsExactly(incoming(1), incoming(2));
+      return null;
+    });
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation, List.of(incoming(1), incoming(2)))))
+        .isInstanceOf(DuplicateRecordException.class);
+
+    assertThat(storage.write((Transaction tx) -> tx.keyring().finishRootRotation())).isTrue();
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).isEmpty();
+      assertThat(tx.keyring().listIncoming()).isEmpty();
+      assertThat(tx.keyring().list()).containsExactly(incoming(1), incoming(2));
+      return null;
+    });
+    assertThat(storage.write((Transaction tx) -> tx.keyring().finishRootRotation())).isFalse();
+  }
+
+  @Test
+  void anAbortedRootRotationLeavesTheTermsAsTheyWere() {
+    write(tx -> {
+      tx.keyring().insert(term(1));
+      tx.keyring().startRootRotation(new RootRotationRecord("key-file:1", "new-root", 1, T0), List.of(incoming(1)));
+    });
+
+    assertThat(storage.write((Transaction tx) -> tx.keyring().abortRootRotation())).isTrue();
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).isEmpty();
+      assertThat(tx.keyring().listIncoming()).isEmpty();
+      assertThat(tx.keyring().list()).containsExactly(term(1));
+      return null;
+    });
+    assertThat(storage.write((Transaction tx) -> tx.keyring().abortRootRotation())).isFalse();
+  }
+
+  @Test
+  void aRootRotationMustWrapEveryStoredTermOnceByItsNewRoot() {
+    RootRotationRecord rotation = new RootRotationRecord("key-file:1", "new-root", 2, T0);
+    write(tx -> {
+      tx.keyring().insert(term(1));
+      tx.keyring().insert(term(2));
+    });
+
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation, List.of(incoming(1)))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation,
+        List.of(incoming(1), new KeyringTermRecord(2, "third-root", new byte[] {1}, T0)))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(read((Transaction tx) -> tx.keyring().rootRotation())).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keyring().listIncoming())).isEmpty();
+  }
+
+  @Test
+  void rewrappedMaterialReplacesOnlyTheExpectedBytes() {
+    String keyId = insertKey();
+    KeyMaterialRecord m = material(keyId, 1, T0);
+    write(tx -> tx.keyMaterials().insert(m));
+    byte[] rewrapped = {7, 7, 7};
+
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, m.materialId(), new byte[] {0}, rewrapped))).isFalse();
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, "f".repeat(64), m.wrappedMaterial(), rewrapped))).isFalse();
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, m.materialId(), m.wrappedMaterial(), rewrapped))).isTrue();
+
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(keyId, m.materialId())))
+        .contains(new KeyMaterialRecord(keyId, m.materialId(), rewrapped, m.createdAt()));
+  }
+
   // Transactions
 
   @Test

@@ -386,7 +386,7 @@ public final class CustomKeyStores {
   }
 
   /** What a wrapped store secret is bound to: a record copied onto another store does not unwrap. */
-  static byte[] associatedData(Scope scope, String customKeyStoreId) {
+  public static byte[] associatedData(Scope scope, String customKeyStoreId) {
     return ("trent/custom-key-store-secret/v1\n" + scope.account() + "\n" + scope.region() + "\n" + customKeyStoreId)
         .getBytes(StandardCharsets.UTF_8);
   }

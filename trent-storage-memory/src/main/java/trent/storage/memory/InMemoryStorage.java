@@ -27,6 +27,7 @@ import trent.storage.KeyUsageRepository;
 import trent.storage.RotationRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.KeyringTermRecord;
+import trent.storage.RootRotationRecord;
 import trent.storage.StaleRecordException;
 import trent.storage.Storage;
 import trent.storage.StorageException;
@@ -52,6 +53,8 @@ public final class InMemoryStorage implements Storage {
   private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
   private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
   private final TreeMap<Integer, KeyringTermRecord> terms = new TreeMap<>();
+  private final TreeMap<Integer, KeyringTermRecord> incomingTerms = new TreeMap<>();
+  private RootRotationRecord rootRotation;
   private final Map<String, KeyRotationRecord> rotationSettings = new HashMap<>();
   private final Map<String, List<KeyMaterialRotationRecord>> rotationHistory = new HashMap<>();
   private final Map<String, KeyUsageRecord> lastUsage = new HashMap<>();
@@ -643,6 +646,25 @@ public final class InMemoryStorage implements Storage {
       undo.push(() -> m.remove(sequence));
     }
 
+    @Override
+    public boolean replaceWrapped(String keyId, String materialId, byte[] expected, byte[] replacement) {
+      check(true);
+      TreeMap<Long, KeyMaterialRecord> m = materials.get(keyId);
+      if (m == null) {
+        return false;
+      }
+      for (var e : m.entrySet()) {
+        KeyMaterialRecord r = e.getValue();
+        if (r.materialId().equals(materialId) && java.util.Arrays.equals(r.wrappedMaterial(), expected)) {
+          e.setValue(new KeyMaterialRecord(keyId, materialId, replacement, r.createdAt()));
+          Long sequence = e.getKey();
+          undo.push(() -> m.put(sequence, r));
+          return true;
+        }
+      }
+      return false;
+    }
+
     // Aliases
 
     @Override
@@ -730,6 +752,81 @@ public final class InMemoryStorage implements Storage {
       }
       terms.put(term.term(), term);
       undo.push(() -> terms.remove(term.term()));
+    }
+
+    @Override
+    public List<KeyringTermRecord> listIncoming() {
+      check(false);
+      return incomingTerms.values().stream()
+          .map(i -> new KeyringTermRecord(i.term(), i.rootId(), i.wrappedKey(), terms.get(i.term()).createdAt()))
+          .toList();
+    }
+
+    @Override
+    public Optional<RootRotationRecord> rootRotation() {
+      check(false);
+      return Optional.ofNullable(rootRotation);
+    }
+
+    @Override
+    public void startRootRotation(RootRotationRecord rotation, List<KeyringTermRecord> incoming) {
+      check(true);
+      if (rootRotation != null) {
+        throw new DuplicateRecordException("a root rotation is in progress");
+      }
+      java.util.Set<Integer> given = new java.util.TreeSet<>();
+      for (KeyringTermRecord wrapping : incoming) {
+        if (!wrapping.rootId().equals(rotation.toRootId()) || !given.add(wrapping.term())) {
+          throw new IllegalArgumentException("incoming wrappings must wrap each term once, by root of trust "
+              + rotation.toRootId());
+        }
+      }
+      if (!given.equals(terms.keySet())) {
+        throw new IllegalArgumentException("incoming wrappings of terms " + given + " do not match the stored terms "
+            + terms.keySet());
+      }
+      rootRotation = rotation;
+      incoming.forEach(i -> incomingTerms.put(i.term(), i));
+      undo.push(() -> {
+        rootRotation = null;
+        incomingTerms.clear();
+      });
+    }
+
+    @Override
+    public boolean finishRootRotation() {
+      check(true);
+      if (rootRotation == null) {
+        return false;
+      }
+      if (!incomingTerms.keySet().equals(terms.keySet())) {
+        throw new IllegalStateException("a keyring term has no incoming wrapping");
+      }
+      TreeMap<Integer, KeyringTermRecord> before = new TreeMap<>(terms);
+      incomingTerms.values().forEach(i -> terms.put(i.term(),
+          new KeyringTermRecord(i.term(), i.rootId(), i.wrappedKey(), before.get(i.term()).createdAt())));
+      undo.push(() -> {
+        terms.clear();
+        terms.putAll(before);
+      });
+      return abortRootRotation();
+    }
+
+    @Override
+    public boolean abortRootRotation() {
+      check(true);
+      RootRotationRecord rotation = rootRotation;
+      if (rotation == null) {
+        return false;
+      }
+      TreeMap<Integer, KeyringTermRecord> incoming = new TreeMap<>(incomingTerms);
+      rootRotation = null;
+      incomingTerms.clear();
+      undo.push(() -> {
+        rootRotation = rotation;
+        incomingTerms.putAll(incoming);
+      });
+      return true;
     }
   }
 }
