@@ -5,7 +5,11 @@ import trent.domain.asymmetric.KeyPairs;
 import trent.domain.asymmetric.Macs;
 import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.Envelopes;
+import trent.domain.key.Imports;
 import trent.domain.key.Keys;
+import trent.ops.imports.DeleteImportedKeyMaterial;
+import trent.ops.imports.GetParametersForImport;
+import trent.ops.imports.ImportKeyMaterial;
 import trent.ops.asymmetric.DeriveSharedSecret;
 import trent.ops.asymmetric.GenerateMac;
 import trent.ops.asymmetric.GetPublicKey;
@@ -60,14 +64,14 @@ public final class KmsOperations {
 
   /** The table; {@code access} is the authorization step every operation takes. */
   public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access, Tags tags,
-      Rotations rotations, KeyUsageTracker usage) {
+      Rotations rotations, KeyUsageTracker usage, Imports imports) {
     KeyPairs keyPairs = new KeyPairs(envelopes.keys(), envelopes.random());
     Macs macs = new Macs(envelopes.keys());
     DataKeyPairs dataKeyPairs = new DataKeyPairs(envelopes, envelopes.random());
     return OperationTable.builder()
         .add(new CancelKeyDeletion(keys, access))
         .add(new CreateKey(keys, access))
-        .add(new DescribeKey(keys, access))
+        .add(new DescribeKey(keys, imports, access))
         .add(new DisableKey(keys, access))
         .add(new EnableKey(keys, access))
         .add(new GetKeyLastUsage(usage, keys, access))
@@ -108,6 +112,9 @@ public final class KmsOperations {
         .add(new GetKeyRotationStatus(rotations, keys, access))
         .add(new ListKeyRotations(rotations, keys, access))
         .add(new RotateKeyOnDemand(rotations, keys, access))
+        .add(new DeleteImportedKeyMaterial(keys, imports, access))
+        .add(new GetParametersForImport(keys, imports, access))
+        .add(new ImportKeyMaterial(keys, imports, access))
         .build();
   }
 }

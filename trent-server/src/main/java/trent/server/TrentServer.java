@@ -23,6 +23,7 @@ import trent.crypto.keyring.RootOfTrust;
 import trent.domain.alias.Aliases;
 import trent.domain.envelope.Envelopes;
 import trent.domain.key.ClusterNotices;
+import trent.domain.key.Imports;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyMaterials;
@@ -81,6 +82,7 @@ public final class TrentServer implements AutoCloseable {
   private final KeyCache cache;
   private final Keys keys;
   private final Rotations rotations;
+  private final Imports imports;
   private final KeyUsageTracker usage;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
@@ -90,7 +92,7 @@ public final class TrentServer implements AutoCloseable {
   private final Runnable seeding;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
-      Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
+      Rotations rotations, Imports imports, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
       HttpServer http, Observability observability, AdminServer admin, Runnable seeding) {
     this.seeding = seeding;
     this.observability = observability;
@@ -102,6 +104,7 @@ public final class TrentServer implements AutoCloseable {
     this.cache = cache;
     this.keys = keys;
     this.rotations = rotations;
+    this.imports = imports;
     this.usage = usage;
     this.blocking = blocking;
     this.background = background;
@@ -149,6 +152,7 @@ public final class TrentServer implements AutoCloseable {
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
       Rotations rotations = new Rotations(storage, materials, config.clock(), changes);
+      Imports imports = new Imports(storage, materials, config.clock(), random, changes);
       KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
       usage.start();
       Envelopes envelopes = new Envelopes(cache, random, usage);
@@ -168,7 +172,7 @@ public final class TrentServer implements AutoCloseable {
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
       OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
-          usage);
+          usage, imports);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
       Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,
@@ -176,6 +180,8 @@ public final class TrentServer implements AutoCloseable {
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       background.scheduleWithFixedDelay(() -> rotateDueKeys(rotations), interval, interval, TimeUnit.MILLISECONDS);
+      background.scheduleWithFixedDelay(() -> expireImportedMaterial(imports), interval, interval,
+          TimeUnit.MILLISECONDS);
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       // The console's origin is known once the admin listener is bound, after the main one.
@@ -193,8 +199,8 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background, http,
-          observability, admin, seeding);
+      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, imports, usage, blocking,
+          background, http, observability, admin, seeding);
     } catch (RuntimeException | InterruptedException e) {
       if (http != null) {
         http.close(Duration.ZERO);
@@ -284,6 +290,17 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  private static void expireImportedMaterial(Imports imports) {
+    try {
+      int expired = imports.expireDue();
+      if (expired > 0) {
+        LOG.info("deleted {} imported key material(s) whose ValidTo passed", expired);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("deleting expired imported key material failed; will retry", e);
+    }
+  }
+
   private static void flushUsage(KeyUsageTracker usage) {
     try {
       usage.flush();
@@ -295,6 +312,11 @@ public final class TrentServer implements AutoCloseable {
   /** Rotates, now, the keys whose automatic rotation is due by the server's clock. For tests and tools. */
   public int rotateDueKeysNow() {
     return rotations.rotateDue();
+  }
+
+  /** Deletes, now, the imported key material whose ValidTo has passed by the server's clock. For tests and tools. */
+  public int expireImportedMaterialNow() {
+    return imports.expireDue();
   }
 
   /** Writes, now, the key uses recorded in memory (GetKeyLastUsage). For tests and tools. */

@@ -13,4 +13,7 @@ public interface KeyMaterialRepository {
 
   /** Throws {@link DuplicateRecordException} when the key already has this material id. */
   void insert(KeyMaterialRecord material);
+
+  /** Deletes one material (imported material that is deleted or expired); returns whether it existed. */
+  boolean delete(String keyId, String materialId);
 }

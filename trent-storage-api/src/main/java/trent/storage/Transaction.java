@@ -24,4 +24,9 @@ public interface Transaction {
   default KeyUsageRepository keyUsage() {
     throw new UnsupportedOperationException("this store keeps no key usage");
   }
+
+  /** Import parameters and imported material (schema V5). Every store of this module's contract overrides it. */
+  default ImportRepository imports() {
+    throw new UnsupportedOperationException("this store keeps no imported key material");
+  }
 }

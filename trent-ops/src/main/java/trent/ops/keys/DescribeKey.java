@@ -2,6 +2,7 @@ package trent.ops.keys;
 
 import java.util.List;
 import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Imports;
 import trent.domain.key.Keys;
 import trent.domain.key.KmsKey;
 import trent.domain.grant.Grant;
@@ -15,11 +16,13 @@ public final class DescribeKey extends BaseOperation<DescribeKey.Request, Create
   public record Request(String keyId, List<String> grantTokens) {}
 
   private final Keys keys;
+  private final Imports imports;
   private final Access access;
 
-  public DescribeKey(Keys keys, Access access) {
+  public DescribeKey(Keys keys, Imports imports, Access access) {
     super("DescribeKey", Request.class, true);
     this.keys = keys;
+    this.imports = imports;
     this.access = access;
   }
 
@@ -28,6 +31,6 @@ public final class DescribeKey extends BaseOperation<DescribeKey.Request, Create
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.ANY);
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, java.util.Map.of(), trent.ops.SymmetricSteps.requestAlias(in.keyId()));
-    return new CreateKey.Response(KeyMetadata.of(key));
+    return new CreateKey.Response(KeyMetadata.of(key, imports.currentOf(key)));
   }
 }

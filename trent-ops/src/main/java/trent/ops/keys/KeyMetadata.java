@@ -2,8 +2,11 @@ package trent.ops.keys;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import trent.domain.key.Imports;
 import trent.domain.key.KeyState;
 import trent.domain.key.KmsKey;
+import trent.storage.ImportedMaterialRecord;
 
 /**
  * The KeyMetadata structure, with the members AWS returns for a key of this kind; absent members
@@ -21,7 +24,9 @@ public record KeyMetadata(
     String keyUsage,
     String keyState,
     Instant deletionDate,
+    Instant validTo,
     String origin,
+    String expirationModel,
     String keyManager,
     String customerMasterKeySpec,
     String keySpec,
@@ -34,6 +39,15 @@ public record KeyMetadata(
     String currentKeyMaterialId) {
 
   public static KeyMetadata of(KmsKey key) {
+    return of(key, Optional.empty());
+  }
+
+  /**
+   * The metadata of a key with imported material: ExpirationModel from its current material's
+   * last import, and ValidTo while that material is imported and expires. A key of origin EXTERNAL
+   * that never had material has neither (unconfirmed: AWS's members before the first import).
+   */
+  public static KeyMetadata of(KmsKey key, Optional<ImportedMaterialRecord> current) {
     List<String> encryption = key.spec().encryptionAlgorithms(key.usage());
     List<String> signing = key.spec().signingAlgorithms(key.usage());
     List<String> keyAgreement = key.spec().keyAgreementAlgorithms(key.usage());
@@ -48,7 +62,9 @@ public record KeyMetadata(
         key.usage().name(),
         key.state().name(),
         key.deletionDate().orElse(null),
+        current.filter(m -> Imports.IMPORTED.equals(m.importState())).map(ImportedMaterialRecord::validTo).orElse(null),
         key.origin().name(),
+        current.map(ImportedMaterialRecord::expirationModel).orElse(null),
         "CUSTOMER",
         key.spec().customerMasterKeySpec(),
         key.spec().name(),
