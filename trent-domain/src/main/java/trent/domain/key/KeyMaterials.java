@@ -155,6 +155,11 @@ public final class KeyMaterials {
     }
   }
 
+  /** Checks that a wrapped digest unwraps for this key and material id (backups); the keyring's error otherwise. */
+  public void requireDigestUnwraps(String keyArn, String materialId, byte[] wrappedDigest) {
+    keyring.unwrap(wrappedDigest, digestAssociatedData(keyArn, materialId)).destroy();
+  }
+
   /** Wraps the private key of import parameters, bound to the key and the parameters id. */
   public byte[] wrapImportKey(String keyArn, String parametersId, SecretBytes pkcs8) {
     return keyring.wrap(pkcs8, importKeyAssociatedData(keyArn, parametersId));

@@ -58,7 +58,13 @@ final class AuditedMembers {
       Map.entry("RotationPeriodInDays", new Member("rotationPeriodInDays", Kind.NUMBER)),
       Map.entry("Limit", new Member("limit", Kind.NUMBER)),
       Map.entry("DryRun", new Member("dryRun", Kind.BOOLEAN)),
-      Map.entry("DryRunModifiers", new Member("dryRunModifiers", Kind.STRING_LIST)));
+      Map.entry("DryRunModifiers", new Member("dryRunModifiers", Kind.STRING_LIST)),
+      Map.entry("WrappingAlgorithm", new Member("wrappingAlgorithm", Kind.STRING)),
+      Map.entry("WrappingKeySpec", new Member("wrappingKeySpec", Kind.STRING)),
+      Map.entry("ExpirationModel", new Member("expirationModel", Kind.STRING)),
+      Map.entry("ValidTo", new Member("validTo", Kind.TIMESTAMP)),
+      Map.entry("ImportType", new Member("importType", Kind.STRING)),
+      Map.entry("KeyMaterialId", new Member("keyMaterialId", Kind.STRING)));
 
   /**
    * Response members recorded for operations that change something (CloudTrail records none for
