@@ -219,9 +219,10 @@ class ImportKeyMaterialIT {
     Path signature = dir.resolve("message.sig");
     assertThat(OpenSsl.run("dgst", "-sha256", "-sign", key.toString(), "-out", signature.toString(), message.toString())
         .ok()).isTrue();
+    SdkBytes signed = SdkBytes.fromByteArray(Files.readAllBytes(signature));
     assertThat(kms.verify(r -> r.keyId(keyId).message(SdkBytes.fromUtf8String("signed outside Trent"))
         .messageType(MessageType.RAW).signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256)
-        .signature(SdkBytes.fromByteArray(Files.readAllBytes(signature)))).signatureValid()).isTrue();
+        .signature(signed)).signatureValid()).isTrue();
   }
 
   @Test
@@ -238,9 +239,9 @@ class ImportKeyMaterialIT {
     Path signature = dir.resolve("ec-message.sig");
     assertThat(OpenSsl.run("dgst", "-sha256", "-sign", key.toString(), "-out", signature.toString(),
         message.toString()).ok()).isTrue();
+    SdkBytes signed = SdkBytes.fromByteArray(Files.readAllBytes(signature));
     assertThat(kms.verify(r -> r.keyId(keyId).message(SdkBytes.fromUtf8String("ECDSA from OpenSSL"))
-        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
-        .signature(SdkBytes.fromByteArray(Files.readAllBytes(signature)))).signatureValid()).isTrue();
+        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256).signature(signed)).signatureValid()).isTrue();
     assertThat(kms.getPublicKey(r -> r.keyId(keyId)).publicKey().asByteArray()).isEqualTo(der(key, true));
   }
 
@@ -348,13 +349,16 @@ class ImportKeyMaterialIT {
   }
 
   @Test
-  void keysWithKmsMaterialRefuseTheImportOperations() {
+  void keysWithKmsMaterialRefuseTheImportOperations() throws Exception {
     String keyId = kms.createKey(r -> r.description("made by KMS")).keyMetadata().keyId();
     String recorded = arn(keyId) + " origin is AWS_KMS which is not valid for this operation.";
     Errors.expect(() -> parameters(keyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048),
         "UnsupportedOperationException", recorded);
     Errors.expect(() -> kms.deleteImportedKeyMaterial(r -> r.keyId(keyId)), "UnsupportedOperationException", recorded);
+    // Automatic rotation stays refused for imported material (recorded for origin EXTERNAL).
     String external = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().keyId();
+    GetParametersForImportResponse p = parameters(external, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048);
+    importForever(external, p, wrapWithJdk(p, random(32)));
     Errors.expect(() -> kms.enableKeyRotation(r -> r.keyId(external)), "UnsupportedOperationException",
         arn(external) + " origin is EXTERNAL which is not valid for this operation.");
   }
@@ -394,6 +398,28 @@ class ImportKeyMaterialIT {
   }
 
   @Test
+  void keyPoliciesSeeTheImportConditionKeys() throws Exception {
+    String keyId = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().keyId();
+    String root = "arn:aws:iam::" + RunningTrent.ACCOUNT + ":root";
+    kms.putKeyPolicy(r -> r.keyId(keyId).policyName("default").policy("""
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": "kms:*", "Resource": "*"},
+          {"Effect": "Deny", "Principal": {"AWS": "%s"}, "Action": "kms:GetParametersForImport", "Resource": "*",
+           "Condition": {"StringEquals": {"kms:WrappingKeySpec": "RSA_2048"}}},
+          {"Effect": "Deny", "Principal": {"AWS": "%s"}, "Action": "kms:ImportKeyMaterial", "Resource": "*",
+           "Condition": {"StringEquals": {"kms:ExpirationModel": "KEY_MATERIAL_DOES_NOT_EXPIRE"}}}
+        ]}""".formatted(root, root, root)));
+    Errors.expect(() -> parameters(keyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048),
+        "AccessDeniedException");
+    GetParametersForImportResponse p = parameters(keyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_3072);
+    byte[] wrapped = wrapWithJdk(p, random(32));
+    Errors.expect(() -> importForever(keyId, p, wrapped), "AccessDeniedException");
+    kms.importKeyMaterial(r -> r.keyId(keyId).importToken(p.importToken())
+        .encryptedKeyMaterial(SdkBytes.fromByteArray(wrapped)).validTo(clock.instant().plus(Duration.ofDays(1))));
+    assertThat(kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+  }
+
+  @Test
   void importParametersSurviveARestart() throws Exception {
     String keyId = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().keyId();
     GetParametersForImportResponse p = parameters(keyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048);
@@ -405,15 +431,17 @@ class ImportKeyMaterialIT {
     assertThat(kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
   }
 
-  /** The key of a PEM file as DER: PKCS#8 private key, or SubjectPublicKeyInfo. */
+  /**
+   * The key of a PEM file as DER: the PKCS#8 private key AWS requires ({@code pkey -outform DER}
+   * would write an EC key as SEC1, which is refused), or the SubjectPublicKeyInfo.
+   */
   private byte[] der(Path pem, boolean publicKey) throws IOException {
     Path out = dir.resolve(pem.getFileName() + (publicKey ? ".pub.der" : ".der"));
-    List<String> args = new java.util.ArrayList<>(List.of("pkey", "-in", pem.toString(), "-outform", "DER",
-        "-out", out.toString()));
-    if (publicKey) {
-      args.add("-pubout");
-    }
-    assertThat(OpenSsl.run(args).ok()).isTrue();
+    List<String> args = publicKey
+        ? List.of("pkey", "-in", pem.toString(), "-pubout", "-outform", "DER", "-out", out.toString())
+        : List.of("pkcs8", "-topk8", "-nocrypt", "-in", pem.toString(), "-outform", "DER", "-out", out.toString());
+    OpenSsl.Result r = OpenSsl.run(args);
+    assertThat(r.ok()).as(r.output()).isTrue();
     return Files.readAllBytes(out);
   }
 }
