@@ -37,12 +37,14 @@ public final class PolicyDocument {
   private final Optional<String> version;
   private final Optional<String> id;
   private final List<Statement> statements;
+  private final boolean readsConditionKeys;
 
   PolicyDocument(String json, Optional<String> version, Optional<String> id, List<Statement> statements) {
     this.json = json;
     this.version = version;
     this.id = id;
     this.statements = List.copyOf(statements);
+    this.readsConditionKeys = this.statements.stream().anyMatch(Statement::readsConditionKeys);
   }
 
   /**
@@ -123,6 +125,15 @@ public final class PolicyDocument {
   /** The statements in document order (a single statement object becomes a one-element list). */
   public List<Statement> statements() {
     return statements;
+  }
+
+  /**
+   * True if evaluating this document may read the request's condition keys (a {@code Condition}, or
+   * a policy variable in a resource). When no document of a decision does, the decision depends only
+   * on the principal, the action and the resource, and the request context needs nothing else.
+   */
+  public boolean readsConditionKeys() {
+    return readsConditionKeys;
   }
 
   @Override

@@ -31,25 +31,25 @@ public final class RequestContext {
   private final String principalAccount;
   private final String action;
   private final String resource;
+  /** The condition keys given to the builder (folded), each with at least one value. */
   private final Map<String, List<String>> keys;
-  /** The keys as given to the builder, before the principal keys were derived (for {@link #toBuilder}). */
-  private final Map<String, List<String>> givenKeys;
+
+  private static final String PRINCIPAL_ARN = fold("aws:PrincipalArn");
+  private static final String PRINCIPAL_ACCOUNT = fold("aws:PrincipalAccount");
+  private static final String CALLER_ACCOUNT = fold("kms:CallerAccount");
 
   private RequestContext(Builder b) {
     this.principalArn = Objects.requireNonNull(b.principalArn, "principalArn");
     this.principalAccount = Objects.requireNonNull(b.principalAccount, "principalAccount");
     this.action = Objects.requireNonNull(b.action, "action");
     this.resource = Objects.requireNonNull(b.resource, "resource");
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    b.keys.forEach((k, v) -> given.put(k, List.copyOf(v)));
-    this.givenKeys = Map.copyOf(given);
-    Map<String, List<String>> all = new LinkedHashMap<>(b.keys);
-    all.putIfAbsent(fold("aws:PrincipalArn"), List.of(principalArn));
-    all.putIfAbsent(fold("aws:PrincipalAccount"), List.of(principalAccount));
-    all.putIfAbsent(fold("kms:CallerAccount"), List.of(principalAccount));
-    Map<String, List<String>> frozen = new LinkedHashMap<>();
-    all.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    this.keys = Map.copyOf(frozen);
+    if (b.keys.isEmpty()) {
+      this.keys = Map.of();
+    } else {
+      Map<String, List<String>> given = new LinkedHashMap<>();
+      b.keys.forEach((k, v) -> given.put(k, List.copyOf(v)));
+      this.keys = Map.copyOf(given);
+    }
   }
 
   /** A new builder. */
@@ -63,7 +63,7 @@ public final class RequestContext {
    */
   public Builder toBuilder() {
     Builder b = new Builder().principal(principalArn, principalAccount).action(action).resource(resource);
-    givenKeys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
+    keys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
     return b;
   }
 
@@ -89,7 +89,19 @@ public final class RequestContext {
 
   /** The values of a condition key (case-insensitive); empty if the key is absent. */
   public List<String> values(String conditionKey) {
-    return keys.getOrDefault(fold(conditionKey), List.of());
+    String folded = fold(conditionKey);
+    List<String> given = keys.get(folded);
+    if (given != null) {
+      return given;
+    }
+    // The principal's keys, unless given explicitly.
+    if (folded.equals(PRINCIPAL_ARN)) {
+      return List.of(principalArn);
+    }
+    if (folded.equals(PRINCIPAL_ACCOUNT) || folded.equals(CALLER_ACCOUNT)) {
+      return List.of(principalAccount);
+    }
+    return List.of();
   }
 
   /** True if the key is present with at least one value. */
