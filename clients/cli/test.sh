@@ -178,8 +178,8 @@ expect_error "describe-key of an unknown alias" \
 expect_error "--number-of-bytes out of range" \
   "An error occurred (ValidationException) when calling the GenerateDataKeyWithoutPlaintext operation: 1 validation error detected: Value '2000' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024" \
   $AWS kms generate-data-key-without-plaintext $E --key-id "$ALIAS" --number-of-bytes 2000
-expect_error "an operation Trent does not implement" \
-  "An error occurred (UnsupportedOperationException) when calling the GetParametersForImport operation: GetParametersForImport is not supported by this server yet." \
+expect_error "get-parameters-for-import on a key with KMS-made material" \
+  "An error occurred (UnsupportedOperationException) when calling the GetParametersForImport operation: $KEY_ARN origin is AWS_KMS which is not valid for this operation." \
   $AWS kms get-parameters-for-import $E --key-id "$KEY_ID" --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_2048
 
 echo "$passed passed, $failed failed"

@@ -250,16 +250,15 @@ func main() {
 		return apiError(err, 400, "DisabledException", keyArn+" is disabled.")
 	})
 
-	check("an operation Trent does not implement is a *types.UnsupportedOperationException", func() error {
-		// GetParametersForImport: its model lists UnsupportedOperationException (DescribeCustomKeyStores'
-		// does not, so there the SDK would only see a generic API error).
+	check("GetParametersForImport on a key with KMS-made material is a *types.UnsupportedOperationException", func() error {
+		// AWS answers so for a key whose origin is not EXTERNAL (recorded text, OPERATIONS.md).
 		_, err := kmsClient.GetParametersForImport(ctx, &kms.GetParametersForImportInput{KeyId: aws.String(keyID),
 			WrappingAlgorithm: types.AlgorithmSpecRsaesOaepSha256, WrappingKeySpec: types.WrappingKeySpecRsa2048})
 		var unsupported *types.UnsupportedOperationException
 		if !errors.As(err, &unsupported) {
 			return fmt.Errorf("not a *types.UnsupportedOperationException: %v", err)
 		}
-		return apiError(err, 400, "UnsupportedOperationException", "GetParametersForImport is not supported by this server yet.")
+		return apiError(err, 400, "UnsupportedOperationException", arn(keyID)+" origin is AWS_KMS which is not valid for this operation.")
 	})
 
 	check("a request the model refuses is an operation error before it is sent", func() error {

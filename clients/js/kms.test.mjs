@@ -133,13 +133,13 @@ test("paginateListAliases walks every page", async () => {
   assert.equal(pages.length, 4);
 });
 
-test("an operation Trent does not implement is an UnsupportedOperationException", async () => {
+test("GetParametersForImport on a key with KMS-made material is an UnsupportedOperationException", async () => {
   await assert.rejects(
     kms.send(new GetParametersForImportCommand({
       KeyId: KeyMetadata.KeyId, WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048",
     })),
     (e) =>
       e instanceof UnsupportedOperationException &&
-      e.message === "GetParametersForImport is not supported by this server yet.",
+      e.message === `${arn(KeyMetadata.KeyId)} origin is AWS_KMS which is not valid for this operation.`,
   );
 });

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import trent.domain.grant.GrantTokenFuzzer;
+import trent.domain.key.ImportTokenFuzzer;
 
 /** The fuzz targets, by the name {@code ./fuzz} takes, each with its seed corpus folder. */
 enum FuzzTarget {
@@ -13,7 +14,8 @@ enum FuzzTarget {
   SIGV4(SigV4Fuzzer.class, SigV4Fuzzer::fuzzerTestOneInput),
   CIPHERTEXT(CiphertextFuzzer.class, CiphertextFuzzer::fuzzerTestOneInput),
   POLICY(PolicyFuzzer.class, PolicyFuzzer::fuzzerTestOneInput),
-  GRANT_TOKEN(GrantTokenFuzzer.class, GrantTokenFuzzer::fuzzerTestOneInput);
+  GRANT_TOKEN(GrantTokenFuzzer.class, GrantTokenFuzzer::fuzzerTestOneInput),
+  IMPORT_TOKEN(ImportTokenFuzzer.class, ImportTokenFuzzer::fuzzerTestOneInput);
 
   final Class<?> targetClass;
   private final Consumer<byte[]> bytesTarget;

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.ExpirationModelType;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.OriginType;
+import software.amazon.awssdk.services.kms.model.WrappingKeySpec;
 import trent.server.Backup;
 import trent.server.RootSettings;
 import trent.server.StorageSettings;
@@ -23,12 +28,14 @@ import trent.server.TrentServer;
 
 /**
  * A backup taken from one installation and imported into another answers as the original did:
- * ciphertexts decrypt, MACs verify, aliases, grants and key states are there. SQLite to SQLite under
+ * ciphertexts decrypt, MACs verify, aliases, grants and key states are there, imported material
+ * keeps its expiration and is recognized on reimport with import parameters taken before the backup. SQLite to SQLite under
  * another root (rewrapped), and SQLite to PostgreSQL when a database is reachable.
  */
 class BackupIT {
 
-  record Made(SdkBytes blob, SdkBytes mac, String keyId, String hmacKeyId) {}
+  record Made(SdkBytes blob, SdkBytes mac, String keyId, String hmacKeyId, String importedKeyId,
+      SdkBytes importedBlob, SdkBytes laterToken, byte[] laterWrapped, java.time.Instant validTo) {}
 
   static Made fill(KmsClient kms) {
     String keyId = kms.createKey(r -> r.description("backed up")).keyMetadata().keyId();
@@ -40,7 +47,35 @@ class BackupIT {
     SdkBytes mac = kms.generateMac(r -> r.keyId(hmac).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
         .message(SdkBytes.fromUtf8String("m"))).mac();
     kms.disableKey(r -> r.keyId(hmac));
-    return new Made(blob, mac, keyId, hmac);
+    // Imported material, and import parameters not used yet: both must come through.
+    String imported = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().keyId();
+    byte[] material = new byte[32];
+    new java.security.SecureRandom().nextBytes(material);
+    GetParametersForImportResponse first = kms.getParametersForImport(r -> r.keyId(imported)
+        .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
+    java.time.Instant validTo = java.time.Instant.now().plus(java.time.Duration.ofDays(30))
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    kms.importKeyMaterial(r -> r.keyId(imported).importToken(first.importToken()).validTo(validTo)
+        .encryptedKeyMaterial(SdkBytes.fromByteArray(wrap(first, material))));
+    SdkBytes importedBlob = kms.encrypt(r -> r.keyId(imported).plaintext(SdkBytes.fromUtf8String("imported")))
+        .ciphertextBlob();
+    GetParametersForImportResponse later = kms.getParametersForImport(r -> r.keyId(imported)
+        .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
+    return new Made(blob, mac, keyId, hmac, imported, importedBlob, later.importToken(), wrap(later, material),
+        validTo);
+  }
+
+  static byte[] wrap(GetParametersForImportResponse p, byte[] material) {
+    try {
+      java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
+          .generatePublic(new java.security.spec.X509EncodedKeySpec(p.publicKey().asByteArray()));
+      javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPPadding");
+      c.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.OAEPParameterSpec("SHA-256", "MGF1",
+          java.security.spec.MGF1ParameterSpec.SHA256, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+      return c.doFinal(material);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   static void check(KmsClient kms, Made made) {
@@ -52,6 +87,16 @@ class BackupIT {
     kms.enableKey(r -> r.keyId(made.hmacKeyId()));
     assertThat(kms.verifyMac(r -> r.keyId(made.hmacKeyId()).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
         .message(SdkBytes.fromUtf8String("m")).mac(made.mac())).macValid()).isTrue();
+
+    var imported = kms.describeKey(r -> r.keyId(made.importedKeyId())).keyMetadata();
+    assertThat(imported.expirationModel()).isEqualTo(ExpirationModelType.KEY_MATERIAL_EXPIRES);
+    assertThat(imported.validTo()).isEqualTo(made.validTo());
+    assertThat(kms.decrypt(r -> r.ciphertextBlob(made.importedBlob())).plaintext().asUtf8String()).isEqualTo("imported");
+    kms.deleteImportedKeyMaterial(r -> r.keyId(made.importedKeyId()));
+    kms.importKeyMaterial(r -> r.keyId(made.importedKeyId()).importToken(made.laterToken())
+        .encryptedKeyMaterial(SdkBytes.fromByteArray(made.laterWrapped()))
+        .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE));
+    assertThat(kms.decrypt(r -> r.ciphertextBlob(made.importedBlob())).plaintext().asUtf8String()).isEqualTo("imported");
   }
 
   static byte[] export(RunningTrent source) throws Exception {

@@ -13,6 +13,11 @@ import trent.ops.customkeystores.DeleteCustomKeyStore;
 import trent.ops.customkeystores.DescribeCustomKeyStores;
 import trent.ops.customkeystores.DisconnectCustomKeyStore;
 import trent.ops.customkeystores.UpdateCustomKeyStore;
+import trent.domain.key.Imports;
+import trent.domain.key.Keys;
+import trent.ops.imports.DeleteImportedKeyMaterial;
+import trent.ops.imports.GetParametersForImport;
+import trent.ops.imports.ImportKeyMaterial;
 import trent.ops.asymmetric.DeriveSharedSecret;
 import trent.ops.asymmetric.GenerateMac;
 import trent.ops.asymmetric.GetPublicKey;
@@ -67,14 +72,14 @@ public final class KmsOperations {
 
   /** The table; {@code access} is the authorization step every operation takes. */
   public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access, Tags tags,
-      Rotations rotations, KeyUsageTracker usage, CustomKeyStores stores) {
+      Rotations rotations, KeyUsageTracker usage, CustomKeyStores stores, Imports imports) {
     KeyPairs keyPairs = new KeyPairs(envelopes.keys(), envelopes.random());
     Macs macs = new Macs(envelopes.keys());
     DataKeyPairs dataKeyPairs = new DataKeyPairs(envelopes, envelopes.random());
     return OperationTable.builder()
         .add(new CancelKeyDeletion(keys, access))
         .add(new CreateKey(keys, access, stores))
-        .add(new DescribeKey(keys, access, stores))
+        .add(new DescribeKey(keys, imports, access, stores))
         .add(new DisableKey(keys, access))
         .add(new EnableKey(keys, access))
         .add(new GetKeyLastUsage(usage, keys, access))
@@ -121,6 +126,9 @@ public final class KmsOperations {
         .add(new DescribeCustomKeyStores(stores, access))
         .add(new DisconnectCustomKeyStore(stores, access))
         .add(new UpdateCustomKeyStore(stores, access))
+        .add(new DeleteImportedKeyMaterial(keys, imports, access))
+        .add(new GetParametersForImport(keys, imports, access))
+        .add(new ImportKeyMaterial(keys, imports, access))
         .build();
   }
 }

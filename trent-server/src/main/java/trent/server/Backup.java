@@ -25,6 +25,8 @@ import trent.domain.customkeystore.CustomKeyStores;
 import trent.storage.AliasRecord;
 import trent.storage.CustomKeyStoreRecord;
 import trent.storage.GrantRecord;
+import trent.storage.ImportParametersRecord;
+import trent.storage.ImportedMaterialRecord;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyRecord;
 import trent.storage.KeyringTermRecord;
@@ -35,7 +37,10 @@ import trent.storage.Transaction;
 /**
  * Backups of an installation as one versioned JSON document ({@code trent export} /
  * {@code trent import}): the keyring's terms, every key with its wrapped material, tags and
- * grants, every alias, and every custom key store with its wrapped secret.
+ * grants, what is known of its imported material (import state, expiration, wrapped digest) and
+ * its import parameters (wrapping private keys, wrapped), every alias, and every custom key store
+ * with its wrapped secret. A backup without the lists of imported material or stores (written
+ * before they existed) reads as having none.
  *
  * <p>Guarantees: key material leaves the store only as it is stored, wrapped under the keyring,
  * whose terms are themselves wrapped by the root of trust; the document holds nothing in the clear
@@ -83,7 +88,14 @@ public final class Backup {
   record Key(String keyId, String account, String region, String description, String keySpec, String keyUsage,
       String origin, String keyState, String creationDate, String deletionDate, Integer pendingWindowInDays,
       boolean multiRegion, String policy, String currentMaterialId, List<Material> materials,
-      Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId) {}
+      Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId,
+      List<ImportedMaterial> importedMaterials, List<ImportParameters> importParameters) {}
+
+  record ImportedMaterial(String materialId, String importState, String expirationModel, String validTo,
+      String description, byte[] wrappedDigest, boolean pendingRotation, String importedAt) {}
+
+  record ImportParameters(String parametersId, String wrappingAlgorithm, String wrappingKeySpec,
+      byte[] wrappedPrivateKey, String tokenSecretDigest, String validTo, String createdAt) {}
 
   record Material(String materialId, byte[] wrappedMaterial, String createdAt) {}
 
@@ -185,9 +197,16 @@ public final class Backup {
           g.retiringPrincipal(), g.issuingAccount(), g.operations(), g.constraints(), g.tokenSecret())));
       after = page.isEmpty() ? null : page.get(page.size() - 1).grantId();
     } while (page.size() == PAGE);
+    List<ImportedMaterial> imported = tx.imports().listMaterials(k.keyId()).stream()
+        .map(m -> new ImportedMaterial(m.materialId(), m.importState(), m.expirationModel(), string(m.validTo()),
+            m.description(), m.wrappedDigest(), m.pendingRotation(), m.importedAt().toString())).toList();
+    List<ImportParameters> parameters = tx.imports().listParameters(k.keyId()).stream()
+        .map(p -> new ImportParameters(p.parametersId(), p.wrappingAlgorithm(), p.wrappingKeySpec(),
+            p.wrappedPrivateKey(), p.tokenSecretDigest(), p.validTo().toString(), p.createdAt().toString())).toList();
     return new Key(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate().toString(), string(k.deletionDate()), k.pendingWindowInDays(), k.multiRegion(),
-        k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId());
+        k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId(), imported,
+        parameters);
   }
 
   /**
@@ -216,12 +235,16 @@ public final class Backup {
         List<KeyRecord> keys = new ArrayList<>();
         List<KeyMaterialRecord> materials = new ArrayList<>();
         List<CustomKeyStoreRecord> stores = new ArrayList<>();
-        verify(document, usable, target, random, keys, materials, stores);
+        List<ImportedMaterialRecord> imported = new ArrayList<>();
+        List<ImportParametersRecord> parameters = new ArrayList<>();
+        verify(document, usable, target, random, keys, materials, stores, imported, parameters);
         storage.write(tx -> {
           usable.forEach(tx.keyring()::insert);
           stores.forEach(tx.customKeyStores()::insert);
           keys.forEach(tx.keys()::insert);
           materials.forEach(tx.keyMaterials()::insert);
+          imported.forEach(tx.imports()::insertMaterial);
+          parameters.forEach(tx.imports()::insertParameters);
           for (Key k : document.keys()) {
             k.tags().forEach((key, value) -> tx.tags().put(new TagRecord(k.keyId(), key, value)));
             for (Grant g : k.grants()) {
@@ -300,7 +323,8 @@ public final class Backup {
 
   /** Builds the records to store and checks that every key's material unwraps under the keyring. */
   private static void verify(Document document, List<KeyringTermRecord> terms, RootOfTrust target,
-      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials, List<CustomKeyStoreRecord> stores) {
+      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials, List<CustomKeyStoreRecord> stores,
+      List<ImportedMaterialRecord> imported, List<ImportParametersRecord> parameters) {
     try (Keyring keyring = Keyring.open(target, terms, random)) {
       KeyMaterials unwrapper = new KeyMaterials(keyring, random);
       for (Store s : document.customKeyStores() == null ? List.<Store>of() : document.customKeyStores()) {
@@ -331,6 +355,27 @@ public final class Backup {
           } catch (CryptoException e) {
             throw new IllegalArgumentException("the key material " + m.materialId() + " of key " + k.keyId()
                 + " does not unwrap under the backup's keyring: the backup is damaged", e);
+          }
+        }
+        for (ImportedMaterial m : k.importedMaterials() == null ? List.<ImportedMaterial>of() : k.importedMaterials()) {
+          try {
+            unwrapper.requireDigestUnwraps(arn, m.materialId(), m.wrappedDigest());
+          } catch (CryptoException e) {
+            throw new IllegalArgumentException("the imported material record " + m.materialId() + " of key "
+                + k.keyId() + " does not unwrap under the backup's keyring: the backup is damaged", e);
+          }
+          imported.add(new ImportedMaterialRecord(k.keyId(), m.materialId(), m.importState(), m.expirationModel(),
+              instant(m.validTo()), m.description(), m.wrappedDigest(), m.pendingRotation(),
+              Instant.parse(m.importedAt()), 0));
+        }
+        for (ImportParameters p : k.importParameters() == null ? List.<ImportParameters>of() : k.importParameters()) {
+          try (SecretBytes ignored = unwrapper.unwrapImportKey(arn, p.parametersId(), p.wrappedPrivateKey())) {
+            parameters.add(new ImportParametersRecord(p.parametersId(), k.keyId(), p.wrappingAlgorithm(),
+                p.wrappingKeySpec(), p.wrappedPrivateKey(), p.tokenSecretDigest(), Instant.parse(p.validTo()),
+                Instant.parse(p.createdAt())));
+          } catch (CryptoException e) {
+            throw new IllegalArgumentException("the import parameters " + p.parametersId() + " of key " + k.keyId()
+                + " do not unwrap under the backup's keyring: the backup is damaged", e);
           }
         }
       }

@@ -23,6 +23,7 @@ import trent.crypto.keyring.RootOfTrust;
 import trent.domain.alias.Aliases;
 import trent.domain.envelope.Envelopes;
 import trent.domain.key.ClusterNotices;
+import trent.domain.key.Imports;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.customkeystore.CustomKeyStores;
@@ -91,6 +92,7 @@ public final class TrentServer implements AutoCloseable {
   private final KeyCache cache;
   private final Keys keys;
   private final Rotations rotations;
+  private final Imports imports;
   private final KeyUsageTracker usage;
   private final ExecutorService blocking;
   private final ScheduledExecutorService background;
@@ -100,7 +102,7 @@ public final class TrentServer implements AutoCloseable {
   private final Runnable seeding;
 
   private TrentServer(TrentConfig config, Storage storage, RootOfTrust root, Keyring keyring, KeyCache cache, Keys keys,
-      Rotations rotations, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
+      Rotations rotations, Imports imports, KeyUsageTracker usage, ExecutorService blocking, ScheduledExecutorService background,
       HttpServer http, Observability observability, AdminServer admin, Runnable seeding) {
     this.seeding = seeding;
     this.observability = observability;
@@ -112,6 +114,7 @@ public final class TrentServer implements AutoCloseable {
     this.cache = cache;
     this.keys = keys;
     this.rotations = rotations;
+    this.imports = imports;
     this.usage = usage;
     this.blocking = blocking;
     this.background = background;
@@ -160,6 +163,7 @@ public final class TrentServer implements AutoCloseable {
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
       Rotations rotations = new Rotations(storage, materials, config.clock(), changes);
+      Imports imports = new Imports(storage, materials, config.clock(), random, changes);
       KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
       usage.start();
       CustomKeyStores stores = new CustomKeyStores(storage, keyring, xksProxy(config), config.clock(), random);
@@ -180,7 +184,7 @@ public final class TrentServer implements AutoCloseable {
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
       OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
-          usage, stores);
+          usage, stores, imports);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
       Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,
@@ -191,6 +195,8 @@ public final class TrentServer implements AutoCloseable {
       // A root rotation adds a keyring term; Postgres nodes also hear of it at once (ClusterNotices).
       long refresh = config.cacheRefresh().toMillis();
       background.scheduleWithFixedDelay(() -> reloadKeyring(keyring), refresh, refresh, TimeUnit.MILLISECONDS);
+      background.scheduleWithFixedDelay(() -> expireImportedMaterial(imports), interval, interval,
+          TimeUnit.MILLISECONDS);
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       // The console's origin is known once the admin listener is bound, after the main one.
@@ -211,8 +217,8 @@ public final class TrentServer implements AutoCloseable {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
             + " anyone who can reach this port can use every key.", config.host());
       }
-      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, usage, blocking, background, http,
-          observability, admin, seeding);
+      return new TrentServer(config, storage, root, keyring, cache, keys, rotations, imports, usage, blocking,
+          background, http, observability, admin, seeding);
     } catch (RuntimeException | InterruptedException e) {
       if (http != null) {
         http.close(Duration.ZERO);
@@ -354,6 +360,17 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  private static void expireImportedMaterial(Imports imports) {
+    try {
+      int expired = imports.expireDue();
+      if (expired > 0) {
+        LOG.info("deleted {} imported key material(s) whose ValidTo passed", expired);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("deleting expired imported key material failed; will retry", e);
+    }
+  }
+
   private static void flushUsage(KeyUsageTracker usage) {
     try {
       usage.flush();
@@ -370,6 +387,11 @@ public final class TrentServer implements AutoCloseable {
   /** Rotates, now, the keys whose automatic rotation is due by the server's clock. For tests and tools. */
   public int rotateDueKeysNow() {
     return rotations.rotateDue();
+  }
+
+  /** Deletes, now, the imported key material whose ValidTo has passed by the server's clock. For tests and tools. */
+  public int expireImportedMaterialNow() {
+    return imports.expireDue();
   }
 
   /** Writes, now, the key uses recorded in memory (GetKeyLastUsage). For tests and tools. */

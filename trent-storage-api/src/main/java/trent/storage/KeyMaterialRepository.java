@@ -21,4 +21,7 @@ public interface KeyMaterialRepository {
    * bytes.
    */
   boolean replaceWrapped(String keyId, String materialId, byte[] expected, byte[] replacement);
+
+  /** Deletes one material (imported material that is deleted or expired); returns whether it existed. */
+  boolean delete(String keyId, String materialId);
 }

@@ -29,4 +29,9 @@ public interface Transaction {
   default CustomKeyStoreRepository customKeyStores() {
     throw new UnsupportedOperationException("this store keeps no custom key stores");
   }
+
+  /** Import parameters and imported material (schema V5). Every store of this module's contract overrides it. */
+  default ImportRepository imports() {
+    throw new UnsupportedOperationException("this store keeps no imported key material");
+  }
 }

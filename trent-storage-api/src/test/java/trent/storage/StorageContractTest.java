@@ -1369,6 +1369,146 @@ public abstract class StorageContractTest {
     assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
   }
 
+  // Import parameters and imported key material (schema V5)
+
+  private static ImportParametersRecord parameters(String parametersId, String keyId, Instant validTo) {
+    return new ImportParametersRecord(parametersId, keyId, "RSAES_OAEP_SHA_256", "RSA_2048", new byte[] {1, 2, 3},
+        "ab".repeat(32), validTo, T0);
+  }
+
+  private static ImportedMaterialRecord imported(String keyId, int n, Instant validTo) {
+    return new ImportedMaterialRecord(keyId, ContractRecords.materialId(n), "IMPORTED",
+        validTo == null ? "KEY_MATERIAL_DOES_NOT_EXPIRE" : "KEY_MATERIAL_EXPIRES", validTo,
+        n == 1 ? null : "material " + n, new byte[] {(byte) n, 9}, n > 1, T0, 0);
+  }
+
+  @Test
+  void importParametersReadBackListByKeyAndExpire() {
+    String id = newKeyId();
+    String other = newKeyId();
+    ImportParametersRecord early = parameters("0".repeat(31) + "1", id, T0);
+    ImportParametersRecord late = parameters("0".repeat(31) + "2", id, T0.plusSeconds(60));
+    ImportParametersRecord others = parameters("0".repeat(31) + "3", other, T0.plusSeconds(1));
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.keys().insert(key(other));
+      tx.imports().insertParameters(late);
+      tx.imports().insertParameters(early);
+      tx.imports().insertParameters(others);
+    });
+    assertThat(read((Transaction tx) -> tx.imports().findParameters(early.parametersId()))).contains(early);
+    assertThat(read((Transaction tx) -> tx.imports().findParameters("f".repeat(32)))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.imports().listParameters(id))).containsExactly(early, late);
+    assertThatThrownBy(() -> write(tx -> tx.imports().insertParameters(early)))
+        .isInstanceOf(DuplicateRecordException.class);
+
+    int deleted = storage.write(tx -> tx.imports().deleteParametersExpiredBefore(T0.plusSeconds(1)));
+    assertThat(deleted).isEqualTo(1);
+    assertThat(read((Transaction tx) -> tx.imports().listParameters(id))).containsExactly(late);
+    assertThat(read((Transaction tx) -> tx.imports().listParameters(other))).containsExactly(others);
+  }
+
+  @Test
+  void importedMaterialReadsBackInImportOrderAndUpdatesOnlyAtItsVersion() {
+    String id = newKeyId();
+    ImportedMaterialRecord first = imported(id, 1, null);
+    ImportedMaterialRecord second = imported(id, 2, T0.plusSeconds(5));
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.imports().insertMaterial(first);
+      tx.imports().insertMaterial(second);
+    });
+    assertThat(read((Transaction tx) -> tx.imports().listMaterials(id))).containsExactly(first, second);
+    assertThat(read((Transaction tx) -> tx.imports().findMaterial(id, first.materialId()))).contains(first);
+    assertThatThrownBy(() -> write(tx -> tx.imports().insertMaterial(first)))
+        .isInstanceOf(DuplicateRecordException.class);
+
+    ImportedMaterialRecord deleted = new ImportedMaterialRecord(id, second.materialId(), "PENDING_IMPORT",
+        second.expirationModel(), null, second.description(), second.wrappedDigest(), false, T0.plusSeconds(1), 0);
+    ImportedMaterialRecord stored = storage.write(tx -> tx.imports().updateMaterial(deleted));
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(read((Transaction tx) -> tx.imports().findMaterial(id, second.materialId()))).contains(stored);
+    assertThatThrownBy(() -> write(tx -> tx.imports().updateMaterial(deleted)))
+        .isInstanceOf(StaleRecordException.class);
+  }
+
+  @Test
+  void listExpiringFindsImportedMaterialDueAtOrBeforeTheInstantInOrder() {
+    String a = newKeyId();
+    String b = newKeyId();
+    write(tx -> {
+      tx.keys().insert(key(a));
+      tx.keys().insert(key(b));
+      tx.imports().insertMaterial(imported(a, 1, T0));
+      tx.imports().insertMaterial(imported(a, 2, null));
+      tx.imports().insertMaterial(imported(b, 3, T0.minusSeconds(1)));
+      tx.imports().insertMaterial(imported(b, 4, T0.plusMillis(1)));
+    });
+    assertThat(read((Transaction tx) -> tx.imports().listExpiring(T0, 10)))
+        .extracting(ImportedMaterialRecord::materialId)
+        .containsExactly(ContractRecords.materialId(3), ContractRecords.materialId(1));
+    assertThat(read((Transaction tx) -> tx.imports().listExpiring(T0, 1))).hasSize(1);
+    ImportedMaterialRecord expired = read((Transaction tx) -> tx.imports().findMaterial(b, ContractRecords.materialId(3)))
+        .orElseThrow();
+    write(tx -> tx.imports().updateMaterial(new ImportedMaterialRecord(b, expired.materialId(), "PENDING_IMPORT",
+        expired.expirationModel(), expired.validTo(), null, expired.wrappedDigest(), false, T0, expired.version())));
+    assertThat(read((Transaction tx) -> tx.imports().listExpiring(T0, 10)))
+        .extracting(ImportedMaterialRecord::materialId).containsExactly(ContractRecords.materialId(1));
+  }
+
+  @Test
+  void keyMaterialIsDeletedOneVersionAtATime() {
+    String id = newKeyId();
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.keyMaterials().insert(material(id, 1, T0));
+      tx.keyMaterials().insert(material(id, 2, T0.plusSeconds(1)));
+    });
+    boolean first = storage.write(tx -> tx.keyMaterials().delete(id, ContractRecords.materialId(1)));
+    boolean again = storage.write(tx -> tx.keyMaterials().delete(id, ContractRecords.materialId(1)));
+    assertThat(first).isTrue();
+    assertThat(again).isFalse();
+    assertThat(read((Transaction tx) -> tx.keyMaterials().list(id)))
+        .extracting(KeyMaterialRecord::materialId).containsExactly(ContractRecords.materialId(2));
+    write(tx -> tx.keyMaterials().insert(material(id, 1, T0)));
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(id, ContractRecords.materialId(1)))).isPresent();
+  }
+
+  @Test
+  void deletingAKeyRemovesItsImportParametersAndImportedMaterial() {
+    String doomed = newKeyId();
+    String kept = newKeyId();
+    int n = 0;
+    for (String id : List.of(doomed, kept)) {
+      n++;
+      String parametersId = Integer.toString(n).repeat(32);
+      write(tx -> {
+        tx.keys().insert(key(id));
+        tx.imports().insertParameters(parameters(parametersId, id, T0));
+        tx.imports().insertMaterial(imported(id, 1, T0));
+      });
+    }
+    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+    read((Transaction tx) -> {
+      assertThat(tx.imports().listParameters(doomed)).isEmpty();
+      assertThat(tx.imports().listMaterials(doomed)).isEmpty();
+      assertThat(tx.imports().listParameters(kept)).hasSize(1);
+      assertThat(tx.imports().listMaterials(kept)).hasSize(1);
+      return null;
+    });
+  }
+
+  @Test
+  void importRecordsNamingAKeyThatIsNotStoredAreRefused() {
+    String missing = newKeyId();
+    Throwable params = catchThrowable(() -> write(tx -> tx.imports().insertParameters(
+        parameters("9".repeat(32), missing, T0))));
+    Throwable material = catchThrowable(() -> write(tx -> tx.imports().insertMaterial(imported(missing, 1, T0))));
+    for (Throwable t : List.of(params, material)) {
+      assertThat(t).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
+    }
+  }
+
   /** What one thread of {@link #runConcurrently} does, given its index. */
   protected interface ThreadWork {
     void run(int thread) throws Exception;

@@ -184,11 +184,12 @@ class AwsSdkJavaV1IT {
   }
 
   @Test
-  void anOperationTrentDoesNotImplementIsAnUnsupportedOperationException() {
+  void getParametersForImportOnAKeyWithKmsMaterialIsAnUnsupportedOperationException() {
     assertThatThrownBy(() -> kms.getParametersForImport(new GetParametersForImportRequest().withKeyId(key.getKeyId())
         .withWrappingAlgorithm("RSAES_OAEP_SHA_256").withWrappingKeySpec("RSA_2048")))
         .isInstanceOfSatisfying(com.amazonaws.services.kms.model.UnsupportedOperationException.class,
-            e -> assertThat(e.getErrorMessage()).isEqualTo("GetParametersForImport is not supported by this server yet."));
+            e -> assertThat(e.getErrorMessage())
+                .isEqualTo(arn(key.getKeyId()) + " origin is AWS_KMS which is not valid for this operation."));
   }
 
   static String arn(String keyId) {

@@ -123,6 +123,72 @@ public final class KeyMaterials {
     return new KeyMaterialRecord(keyId, materialId, keyring.wrap(material, associatedData(keyArn, materialId)), now);
   }
 
+  /** A new random material id: 64 lowercase hex digits. */
+  public String newMaterialId() {
+    byte[] idBytes = new byte[32];
+    random.nextBytes(idBytes);
+    return HexFormat.of().formatHex(idBytes);
+  }
+
+  /** Wraps imported material (as {@link #seedMaterial} checked it) under the material id given. */
+  public KeyMaterialRecord wrapImported(String keyId, String keyArn, String materialId, SecretBytes material,
+      Instant now) {
+    return new KeyMaterialRecord(keyId, materialId, keyring.wrap(material, associatedData(keyArn, materialId)), now);
+  }
+
+  /**
+   * A digest of imported material, wrapped under the keyring and bound to the key and material id:
+   * kept while the material itself is deleted, so a reimport can be checked to be the same
+   * material, and unreadable without the root of trust (no offline guessing of weak material).
+   */
+  public byte[] wrapDigest(String keyArn, String materialId, SecretBytes material) {
+    try (SecretBytes digest = digest(material)) {
+      return keyring.wrap(digest, digestAssociatedData(keyArn, materialId));
+    }
+  }
+
+  /** Whether {@code material} is the material whose digest {@link #wrapDigest} wrapped. */
+  public boolean isSameMaterial(String keyArn, String materialId, byte[] wrappedDigest, SecretBytes material) {
+    try (SecretBytes stored = keyring.unwrap(wrappedDigest, digestAssociatedData(keyArn, materialId));
+        SecretBytes digest = digest(material)) {
+      return stored.equalsConstantTime(digest);
+    }
+  }
+
+  /** Checks that a wrapped digest unwraps for this key and material id (backups); the keyring's error otherwise. */
+  public void requireDigestUnwraps(String keyArn, String materialId, byte[] wrappedDigest) {
+    keyring.unwrap(wrappedDigest, digestAssociatedData(keyArn, materialId)).destroy();
+  }
+
+  /** Wraps the private key of import parameters, bound to the key and the parameters id. */
+  public byte[] wrapImportKey(String keyArn, String parametersId, SecretBytes pkcs8) {
+    return keyring.wrap(pkcs8, importKeyAssociatedData(keyArn, parametersId));
+  }
+
+  /** The private key {@link #wrapImportKey} wrapped; the keyring's integrity error when moved or changed. */
+  public SecretBytes unwrapImportKey(String keyArn, String parametersId, byte[] wrapped) {
+    return keyring.unwrap(wrapped, importKeyAssociatedData(keyArn, parametersId));
+  }
+
+  private static SecretBytes digest(SecretBytes material) {
+    byte[] bytes = material.revealCopy();
+    try {
+      return SecretBytes.adopt(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  static byte[] digestAssociatedData(String keyArn, String materialId) {
+    return ("trent/imported-material-digest/v1\n" + keyArn + "\n" + materialId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] importKeyAssociatedData(String keyArn, String parametersId) {
+    return ("trent/import-parameters/v1\n" + keyArn + "\n" + parametersId).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The material of a record; fails with the keyring's integrity error when it was moved or changed. */
   public SecretBytes unwrap(String keyArn, KeyMaterialRecord record) {
     return keyring.unwrap(record.wrappedMaterial(), associatedData(keyArn, record.materialId()));

@@ -42,7 +42,10 @@ public final class Keys {
     return clock;
   }
 
-  /** Creates a key with fresh material, its tags, in one durable transaction. */
+  /**
+   * Creates a key with fresh material, its tags, in one durable transaction. A key of origin
+   * EXTERNAL is created in PendingImport without material (see {@link Imports}).
+   */
   public KmsKey create(Scope scope, NewKey request) {
     return createIn(scope, request, null, null);
   }
@@ -57,14 +60,18 @@ public final class Keys {
     String keyId = UUID.randomUUID().toString();
     String arn = KeyArns.key(scope.region(), scope.account(), keyId);
     Instant now = clock.instant();
-    KeyMaterialRecord material = materials.create(keyId, arn, request.spec(), now);
+    boolean external = request.origin() == Origin.EXTERNAL;
+    KeyMaterialRecord material = external ? null : materials.create(keyId, arn, request.spec(), now);
     KeyRecord record = new KeyRecord(keyId, scope.account(), scope.region(), request.description(),
-        request.spec().name(), request.usage().name(), request.origin().name(), KeyState.Enabled.name(),
-        now, null, null, request.multiRegion(), request.policy(), material.materialId(), 0, customKeyStoreId,
-        xksKeyId);
+        request.spec().name(), request.usage().name(), request.origin().name(),
+        (external ? KeyState.PendingImport : KeyState.Enabled).name(),
+        now, null, null, request.multiRegion(), request.policy(), external ? null : material.materialId(), 0,
+        customKeyStoreId, xksKeyId);
     storage.write(tx -> {
       tx.keys().insert(record);
-      tx.keyMaterials().insert(material);
+      if (material != null) {
+        tx.keyMaterials().insert(material);
+      }
       request.tags().forEach((k, v) -> tx.tags().put(new TagRecord(keyId, k, v)));
       return null;
     });
@@ -173,6 +180,21 @@ public final class Keys {
     KmsKey changed = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, forms);
       return new KmsKey(tx.keys().update(transition.apply(key)));
+    });
+    listener.keyChanged(changed.keyId());
+    return changed;
+  }
+
+  /**
+   * CancelKeyDeletion: back to Disabled, or to PendingImport when the key's current material is not
+   * in the store (imported material never imported, deleted or expired).
+   */
+  public KmsKey cancelDeletion(Scope scope, String keyIdText) {
+    KmsKey changed = storage.write(tx -> {
+      KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
+      boolean hasMaterial = key.currentMaterialId()
+          .map(m -> tx.keyMaterials().find(key.keyId(), m).isPresent()).orElse(false);
+      return new KmsKey(tx.keys().update(key.cancelDeletion(hasMaterial)));
     });
     listener.keyChanged(changed.keyId());
     return changed;

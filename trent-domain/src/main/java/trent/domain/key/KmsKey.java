@@ -110,12 +110,20 @@ public final class KmsKey {
     return copy(KeyState.PendingDeletion, record.description(), deletionDate, pendingWindowInDays);
   }
 
-  /** CancelKeyDeletion: only from PendingDeletion, back to Disabled (PendingImport without material). */
+  /** CancelKeyDeletion of a key whose current material is present (see {@link #cancelDeletion(boolean)}). */
   public KeyRecord cancelDeletion() {
+    return cancelDeletion(record.currentMaterialId() != null);
+  }
+
+  /**
+   * CancelKeyDeletion: only from PendingDeletion, back to Disabled, or to PendingImport when the
+   * key has no current material (imported material never imported, deleted or expired).
+   */
+  public KeyRecord cancelDeletion(boolean hasCurrentMaterial) {
     if (state() != KeyState.PendingDeletion) {
       throw KMSInvalidStateException.notPendingDeletion(arn);
     }
-    KeyState next = record.currentMaterialId() == null ? KeyState.PendingImport : KeyState.Disabled;
+    KeyState next = hasCurrentMaterial ? KeyState.Disabled : KeyState.PendingImport;
     return copy(next, record.description(), null, null);
   }
 
@@ -201,7 +209,8 @@ public final class KmsKey {
     }
   }
 
-  private KeyRecord withState(KeyState state) {
+  /** The record with another state and everything else as it is (imported material: Imports). */
+  KeyRecord withState(KeyState state) {
     return copy(state, record.description(), record.deletionDate(), record.pendingWindowInDays());
   }
 

@@ -12,6 +12,8 @@ import trent.domain.error.ConflictException;
 import trent.domain.error.KmsUnsupportedOperationException;
 import trent.domain.error.LimitExceededException;
 import trent.domain.key.KeyResolver.Forms;
+import trent.domain.error.KMSInvalidStateException;
+import trent.storage.ImportedMaterialRecord;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRotationRecord;
@@ -46,9 +48,13 @@ public final class Rotations {
   /** What GetKeyRotationStatus reports. */
   public record Status(KmsKey key, boolean enabled, Integer rotationPeriodInDays, Instant nextRotationDate) {}
 
-  /** One entry of ListKeyRotations; rotation type and date are absent for the first material. */
+  /**
+   * One entry of ListKeyRotations; rotation type and date are absent for the first material and
+   * for imported material pending rotation. {@code keyMaterialState} is CURRENT, NON_CURRENT or
+   * PENDING_ROTATION; {@code imported} is the import record of a key of origin EXTERNAL.
+   */
   public record Entry(String keyId, String keyMaterialId, boolean current, RotationType rotationType,
-      Instant rotationDate) {}
+      Instant rotationDate, String keyMaterialState, ImportedMaterialRecord imported) {}
 
   private final Storage storage;
   private final KeyMaterials materials;
@@ -120,7 +126,21 @@ public final class Rotations {
     KmsKey rotated = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
       key.requireEnabled();
-      requireRotatable(key);
+      Optional<ImportedMaterialRecord> pending = Optional.empty();
+      if (key.origin() == Origin.EXTERNAL) {
+        // Since 2025 a symmetric key with imported material rotates on demand to new material
+        // imported with ImportType NEW_KEY_MATERIAL.
+        requireSymmetricEncryption(key);
+        pending = tx.imports().listMaterials(key.keyId()).stream()
+            .filter(m -> m.pendingRotation() && Imports.IMPORTED.equals(m.importState())).findFirst();
+        if (pending.isEmpty()) {
+          // Recorded text (OPERATIONS.md "RotateKeyOnDemand").
+          throw new KMSInvalidStateException("No available key material pending rotation for the key: "
+              + key.arn() + ".");
+        }
+      } else {
+        requireRotatable(key);
+      }
       Optional<KeyRotationRecord> r = tx.rotations().find(key.keyId());
       int done = r.map(KeyRotationRecord::onDemandRotations).orElse(0);
       if (done >= MAX_ON_DEMAND_ROTATIONS) {
@@ -134,7 +154,9 @@ public final class Rotations {
         throw new ConflictException("The request was rejected because an automatic rotation of this key is"
             + " currently in progress or scheduled to begin within the next 20 minutes.");
       }
-      KmsKey next = rotate(tx, key, RotationType.ON_DEMAND, now);
+      KmsKey next = pending.isPresent()
+          ? rotateToImported(tx, key, pending.get(), now)
+          : rotate(tx, key, RotationType.ON_DEMAND, now);
       save(tx, r, key.keyId(), r.map(KeyRotationRecord::automaticRotationEnabled).orElse(false),
           r.map(KeyRotationRecord::rotationPeriodInDays).orElse(DEFAULT_ROTATION_PERIOD_IN_DAYS),
           r.map(KeyRotationRecord::nextRotationDate).orElse(null), done + 1);
@@ -156,17 +178,28 @@ public final class Rotations {
       requireSymmetricEncryption(key);
       String current = key.currentMaterialId().orElse("");
       List<KeyMaterialRotationRecord> rotations = tx.rotations().listRotations(key.keyId());
+      boolean external = key.origin() == Origin.EXTERNAL;
+      java.util.Map<String, ImportedMaterialRecord> imported = new java.util.LinkedHashMap<>();
+      if (external) {
+        tx.imports().listMaterials(key.keyId()).forEach(m -> imported.put(m.materialId(), m));
+      }
       List<Entry> all = new ArrayList<>();
       if (allKeyMaterial) {
-        for (KeyMaterialRecord m : tx.keyMaterials().list(key.keyId())) {
-          if (rotations.stream().noneMatch(r -> r.materialId().equals(m.materialId()))) {
-            all.add(new Entry(key.keyId(), m.materialId(), m.materialId().equals(current), null, null));
+        List<String> ids = external ? List.copyOf(imported.keySet())
+            : tx.keyMaterials().list(key.keyId()).stream().map(KeyMaterialRecord::materialId).toList();
+        for (String id : ids) {
+          if (rotations.stream().noneMatch(r -> r.materialId().equals(id))) {
+            ImportedMaterialRecord m = imported.get(id);
+            String state = id.equals(current) ? "CURRENT"
+                : m != null && m.pendingRotation() ? "PENDING_ROTATION" : "NON_CURRENT";
+            all.add(new Entry(key.keyId(), id, id.equals(current), null, null, state, m));
           }
         }
       }
       for (KeyMaterialRotationRecord r : rotations) {
-        all.add(new Entry(key.keyId(), r.materialId(), r.materialId().equals(current),
-            RotationType.valueOf(r.rotationType()), r.rotationDate()));
+        boolean isCurrent = r.materialId().equals(current);
+        all.add(new Entry(key.keyId(), r.materialId(), isCurrent, RotationType.valueOf(r.rotationType()),
+            r.rotationDate(), isCurrent ? "CURRENT" : "NON_CURRENT", imported.get(r.materialId())));
       }
       return all;
     });
@@ -228,6 +261,16 @@ public final class Rotations {
     tx.keyMaterials().insert(material);
     tx.rotations().addRotation(new KeyMaterialRotationRecord(key.keyId(), material.materialId(), type.name(), now));
     return new KmsKey(tx.keys().update(key.withCurrentMaterial(material.materialId())));
+  }
+
+  /** On-demand rotation of an imported-material key: the material pending rotation becomes current. */
+  private KmsKey rotateToImported(Transaction tx, KmsKey key, ImportedMaterialRecord pending, Instant now) {
+    tx.imports().updateMaterial(new ImportedMaterialRecord(pending.keyId(), pending.materialId(),
+        pending.importState(), pending.expirationModel(), pending.validTo(), pending.description(),
+        pending.wrappedDigest(), false, pending.importedAt(), pending.version()));
+    tx.rotations().addRotation(new KeyMaterialRotationRecord(key.keyId(), pending.materialId(),
+        RotationType.ON_DEMAND.name(), now));
+    return new KmsKey(tx.keys().update(key.withCurrentMaterial(pending.materialId())));
   }
 
   private static void save(Transaction tx, Optional<KeyRotationRecord> stored, String keyId, boolean enabled,

@@ -26,7 +26,7 @@ public final class CancelKeyDeletion extends BaseOperation<KeyIdRequest, CancelK
   public Response execute(KeyIdRequest in, CallContext context) {
     KmsKey found = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
     access.authorize(context, found, name(), List.of());
-    KmsKey key = keys.change(scope(context), found.keyId(), Forms.KEY_ID_OR_ARN, KmsKey::cancelDeletion);
+    KmsKey key = keys.cancelDeletion(scope(context), found.keyId());
     return new Response(key.arn());
   }
 }

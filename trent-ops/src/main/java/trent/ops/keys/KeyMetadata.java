@@ -2,8 +2,11 @@ package trent.ops.keys;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import trent.domain.key.Imports;
 import trent.domain.key.KeyState;
 import trent.domain.key.KmsKey;
+import trent.storage.ImportedMaterialRecord;
 
 /**
  * The KeyMetadata structure, with the members AWS returns for a key of this kind; absent members
@@ -21,8 +24,10 @@ public record KeyMetadata(
     String keyUsage,
     String keyState,
     Instant deletionDate,
+    Instant validTo,
     String origin,
     String customKeyStoreId,
+    String expirationModel,
     String keyManager,
     String customerMasterKeySpec,
     String keySpec,
@@ -40,14 +45,17 @@ public record KeyMetadata(
 
   /** The metadata of a key in KMS's own key store, or in a connected custom key store. */
   public static KeyMetadata of(KmsKey key) {
-    return of(key, true);
+    return of(key, true, Optional.empty());
   }
 
   /**
-   * The metadata of a key; a key in a custom key store that is not connected is {@code Unavailable}
-   * (KMS developer guide, "Key states": the state it had comes back when the store connects).
+   * The metadata of a key. A key in a custom key store that is not connected is {@code Unavailable}
+   * (KMS developer guide, "Key states": the state it had comes back when the store connects). A key
+   * with imported material has ExpirationModel from its current material's last import, and ValidTo
+   * while that material is imported and expires; a key of origin EXTERNAL that never had material
+   * has neither (unconfirmed: AWS's members before the first import).
    */
-  public static KeyMetadata of(KmsKey key, boolean storeConnected) {
+  public static KeyMetadata of(KmsKey key, boolean storeConnected, Optional<ImportedMaterialRecord> current) {
     boolean unavailable = key.customKeyStoreId().isPresent() && !storeConnected;
     KeyState state = unavailable ? KeyState.Unavailable : key.state();
     List<String> encryption = key.spec().encryptionAlgorithms(key.usage());
@@ -64,8 +72,10 @@ public record KeyMetadata(
         key.usage().name(),
         state.name(),
         key.deletionDate().orElse(null),
+        current.filter(m -> Imports.IMPORTED.equals(m.importState())).map(ImportedMaterialRecord::validTo).orElse(null),
         key.origin().name(),
         key.customKeyStoreId().orElse(null),
+        current.map(ImportedMaterialRecord::expirationModel).orElse(null),
         "CUSTOMER",
         key.spec().customerMasterKeySpec(),
         key.spec().name(),

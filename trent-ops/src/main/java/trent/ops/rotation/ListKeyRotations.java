@@ -4,18 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import trent.domain.Page;
 import trent.domain.key.KeyResolver.Forms;
+import trent.domain.key.Imports;
 import trent.domain.key.Keys;
 import trent.domain.key.KmsKey;
 import trent.domain.key.Rotations;
 import trent.domain.key.Rotations.Entry;
 import trent.ops.Access;
+import trent.storage.ImportedMaterialRecord;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
 
 /**
- * ListKeyRotations (OPERATIONS.md "ListKeyRotations"). Trent's keys have KMS-made material only, so
- * the members the model keeps for imported material (KeyMaterialDescription, ImportState,
- * ExpirationModel, ValidTo) are absent, as AWS omits them for such keys.
+ * ListKeyRotations (OPERATIONS.md "ListKeyRotations"). The members the model keeps for imported
+ * material (KeyMaterialDescription, ImportState, ExpirationModel, ValidTo) are present only for
+ * keys of origin EXTERNAL, as AWS omits them for KMS-made material.
  */
 public final class ListKeyRotations extends BaseOperation<ListKeyRotations.Request, ListKeyRotations.Response> {
 
@@ -53,7 +55,10 @@ public final class ListKeyRotations extends BaseOperation<ListKeyRotations.Reque
   }
 
   private static RotationsListEntry entry(Entry e) {
-    return new RotationsListEntry(e.keyId(), e.keyMaterialId(), null, null, e.current() ? "CURRENT" : "NON_CURRENT",
-        null, null, e.rotationDate(), e.rotationType() == null ? null : e.rotationType().name());
+    ImportedMaterialRecord m = e.imported();
+    return new RotationsListEntry(e.keyId(), e.keyMaterialId(), m == null ? null : m.description(),
+        m == null ? null : m.importState(), e.keyMaterialState(), m == null ? null : m.expirationModel(),
+        m == null || !Imports.IMPORTED.equals(m.importState()) ? null : m.validTo(), e.rotationDate(),
+        e.rotationType() == null ? null : e.rotationType().name());
   }
 }

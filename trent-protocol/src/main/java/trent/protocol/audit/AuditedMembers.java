@@ -69,7 +69,14 @@ final class AuditedMembers {
       Map.entry("XksProxyUriPath", new Member("xksProxyUriPath", Kind.STRING)),
       Map.entry("XksProxyConnectivity", new Member("xksProxyConnectivity", Kind.STRING)),
       Map.entry("XksProxyVpcEndpointServiceName", new Member("xksProxyVpcEndpointServiceName", Kind.STRING)),
-      Map.entry("XksKeyId", new Member("xksKeyId", Kind.STRING)));
+      Map.entry("XksKeyId", new Member("xksKeyId", Kind.STRING)),
+      // Imported key material.
+      Map.entry("WrappingAlgorithm", new Member("wrappingAlgorithm", Kind.STRING)),
+      Map.entry("WrappingKeySpec", new Member("wrappingKeySpec", Kind.STRING)),
+      Map.entry("ExpirationModel", new Member("expirationModel", Kind.STRING)),
+      Map.entry("ValidTo", new Member("validTo", Kind.TIMESTAMP)),
+      Map.entry("ImportType", new Member("importType", Kind.STRING)),
+      Map.entry("KeyMaterialId", new Member("keyMaterialId", Kind.STRING)));
 
   /**
    * Response members recorded for operations that change something (CloudTrail records none for

@@ -76,6 +76,18 @@ public final class JdbcKeyMaterialRepository implements KeyMaterialRepository {
     }
   }
 
+  @Override
+  public boolean delete(String keyId, String materialId) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "DELETE FROM key_materials WHERE key_id = ? AND material_id = ?")) {
+      ps.setString(1, keyId);
+      ps.setString(2, materialId);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw tx.translate(e, "deleting material " + materialId + " of key " + keyId);
+    }
+  }
+
   private static List<KeyMaterialRecord> all(PreparedStatement ps) throws SQLException {
     List<KeyMaterialRecord> materials = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {

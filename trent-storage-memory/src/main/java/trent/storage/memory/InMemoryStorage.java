@@ -22,6 +22,9 @@ import trent.storage.KeyRecord;
 import trent.storage.KeyRepository;
 import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRotationRecord;
+import trent.storage.ImportParametersRecord;
+import trent.storage.ImportRepository;
+import trent.storage.ImportedMaterialRecord;
 import trent.storage.KeyUsageRecord;
 import trent.storage.KeyUsageRepository;
 import trent.storage.RotationRepository;
@@ -58,6 +61,8 @@ public final class InMemoryStorage implements Storage {
   private final Map<String, KeyRotationRecord> rotationSettings = new HashMap<>();
   private final Map<String, List<KeyMaterialRotationRecord>> rotationHistory = new HashMap<>();
   private final Map<String, KeyUsageRecord> lastUsage = new HashMap<>();
+  private final TreeMap<String, ImportParametersRecord> importParameters = new TreeMap<>();
+  private final Map<String, List<ImportedMaterialRecord>> importedMaterials = new HashMap<>();
   private java.time.Instant trackingStart;
   private final TreeMap<String, GrantRecord> grants = new TreeMap<>();
   private final TreeMap<String, CustomKeyStoreRecord> customKeyStores = new TreeMap<>();
@@ -114,6 +119,8 @@ public final class InMemoryStorage implements Storage {
       rotationSettings.clear();
       rotationHistory.clear();
       lastUsage.clear();
+      importParameters.clear();
+      importedMaterials.clear();
       grants.clear();
       customKeyStores.clear();
     } finally {
@@ -322,6 +329,114 @@ public final class InMemoryStorage implements Storage {
         check(false);
         return rotationHistory.getOrDefault(keyId, List.of()).stream()
             .sorted(java.util.Comparator.comparing(KeyMaterialRotationRecord::rotationDate))
+            .toList();
+      }
+    };
+
+    @Override
+    public ImportRepository imports() {
+      return importRepository;
+    }
+
+    private final ImportRepository importRepository = new ImportRepository() {
+      @Override
+      public Optional<ImportParametersRecord> findParameters(String parametersId) {
+        check(false);
+        return Optional.ofNullable(importParameters.get(parametersId));
+      }
+
+      @Override
+      public void insertParameters(ImportParametersRecord parameters) {
+        check(true);
+        requireKey(parameters.keyId());
+        if (importParameters.containsKey(parameters.parametersId())) {
+          throw new DuplicateRecordException("import parameters " + parameters.parametersId() + " exist");
+        }
+        importParameters.put(parameters.parametersId(), parameters);
+        undo.push(() -> importParameters.remove(parameters.parametersId()));
+      }
+
+      @Override
+      public List<ImportParametersRecord> listParameters(String keyId) {
+        check(false);
+        return importParameters.values().stream().filter(p -> p.keyId().equals(keyId))
+            .sorted(java.util.Comparator.comparing(ImportParametersRecord::createdAt)
+                .thenComparing(ImportParametersRecord::parametersId))
+            .toList();
+      }
+
+      @Override
+      public int deleteParametersExpiredBefore(java.time.Instant before) {
+        check(true);
+        List<ImportParametersRecord> expired =
+            importParameters.values().stream().filter(p -> p.validTo().isBefore(before)).toList();
+        for (ImportParametersRecord p : expired) {
+          importParameters.remove(p.parametersId());
+          undo.push(() -> importParameters.put(p.parametersId(), p));
+        }
+        return expired.size();
+      }
+
+      @Override
+      public Optional<ImportedMaterialRecord> findMaterial(String keyId, String materialId) {
+        check(false);
+        return importedMaterials.getOrDefault(keyId, List.of()).stream()
+            .filter(m -> m.materialId().equals(materialId)).findFirst();
+      }
+
+      @Override
+      public List<ImportedMaterialRecord> listMaterials(String keyId) {
+        check(false);
+        return List.copyOf(importedMaterials.getOrDefault(keyId, List.of()));
+      }
+
+      @Override
+      public void insertMaterial(ImportedMaterialRecord material) {
+        check(true);
+        if (material.version() != 0) {
+          throw new IllegalArgumentException("new imported material must have version 0, was " + material.version());
+        }
+        requireKey(material.keyId());
+        if (findMaterial(material.keyId(), material.materialId()).isPresent()) {
+          throw new DuplicateRecordException("key " + material.keyId() + " has imported material "
+              + material.materialId());
+        }
+        List<ImportedMaterialRecord> list = importedMaterials.computeIfAbsent(material.keyId(), k -> new ArrayList<>());
+        list.add(material);
+        undo.push(() -> list.remove(list.size() - 1));
+      }
+
+      @Override
+      public ImportedMaterialRecord updateMaterial(ImportedMaterialRecord material) {
+        check(true);
+        List<ImportedMaterialRecord> list = importedMaterials.getOrDefault(material.keyId(), new ArrayList<>());
+        int i = 0;
+        while (i < list.size() && !list.get(i).materialId().equals(material.materialId())) {
+          i++;
+        }
+        if (i == list.size() || list.get(i).version() != material.version()) {
+          throw new StaleRecordException("imported material " + material.materialId() + " of key "
+              + material.keyId() + " is not stored at version " + material.version());
+        }
+        ImportedMaterialRecord stored = list.get(i);
+        ImportedMaterialRecord next = new ImportedMaterialRecord(material.keyId(), material.materialId(),
+            material.importState(), material.expirationModel(), material.validTo(), material.description(),
+            material.wrappedDigest(), material.pendingRotation(), material.importedAt(), material.version() + 1);
+        int index = i;
+        list.set(index, next);
+        undo.push(() -> list.set(index, stored));
+        return next;
+      }
+
+      @Override
+      public List<ImportedMaterialRecord> listExpiring(java.time.Instant notAfter, int limit) {
+        check(false);
+        requireLimit(limit);
+        return importedMaterials.values().stream().flatMap(List::stream)
+            .filter(m -> m.importState().equals("IMPORTED") && m.validTo() != null && !m.validTo().isAfter(notAfter))
+            .sorted(java.util.Comparator.comparing(ImportedMaterialRecord::validTo)
+                .thenComparing(ImportedMaterialRecord::keyId).thenComparing(ImportedMaterialRecord::materialId))
+            .limit(limit)
             .toList();
       }
     };
@@ -566,6 +681,13 @@ public final class InMemoryStorage implements Storage {
       removeUndoably(rotationSettings, keyId);
       removeUndoably(rotationHistory, keyId);
       removeUndoably(lastUsage, keyId);
+      removeUndoably(importedMaterials, keyId);
+      List<ImportParametersRecord> keyParameters =
+          importParameters.values().stream().filter(p -> p.keyId().equals(keyId)).toList();
+      for (ImportParametersRecord p : keyParameters) {
+        importParameters.remove(p.parametersId());
+        undo.push(() -> importParameters.put(p.parametersId(), p));
+      }
       List<AliasRecord> pointing = aliases.values().stream().filter(a -> a.targetKeyId().equals(keyId)).toList();
       for (AliasRecord a : pointing) {
         String id = aliasId(a.account(), a.region(), a.aliasName());
@@ -659,6 +781,24 @@ public final class InMemoryStorage implements Storage {
           e.setValue(new KeyMaterialRecord(keyId, materialId, replacement, r.createdAt()));
           Long sequence = e.getKey();
           undo.push(() -> m.put(sequence, r));
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean delete(String keyId, String materialId) {
+      check(true);
+      TreeMap<Long, KeyMaterialRecord> m = materials.get(keyId);
+      if (m == null) {
+        return false;
+      }
+      for (Map.Entry<Long, KeyMaterialRecord> e : m.entrySet()) {
+        if (e.getValue().materialId().equals(materialId)) {
+          Long sequence = e.getKey();
+          KeyMaterialRecord removed = m.remove(sequence);
+          undo.push(() -> m.put(sequence, removed));
           return true;
         }
       }

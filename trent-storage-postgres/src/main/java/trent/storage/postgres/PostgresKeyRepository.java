@@ -94,7 +94,8 @@ final class PostgresKeyRepository implements KeyRepository {
         }
       }
       for (String child : List.of("grants", "key_materials", "aliases", "tags", "key_rotations",
-          "key_material_rotations", "key_last_usage")) {
+          "key_material_rotations", "key_last_usage",
+          "import_parameters", "imported_key_materials")) {
         String column = child.equals("aliases") ? "target_key_id" : "key_id";
         try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {
           ps.setString(1, keyId);

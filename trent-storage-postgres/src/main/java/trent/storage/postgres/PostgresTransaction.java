@@ -7,6 +7,7 @@ import trent.storage.CustomKeyStoreRepository;
 import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
+import trent.storage.ImportRepository;
 import trent.storage.KeyUsageRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.RotationRepository;
@@ -17,6 +18,7 @@ import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
+import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
 import trent.storage.jdbc.JdbcKeyringRepository;
 import trent.storage.jdbc.JdbcTagRepository;
@@ -47,6 +49,7 @@ final class PostgresTransaction implements Transaction, SqlSession {
   private final PostgresRotationRepository rotations = new PostgresRotationRepository(this);
   private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
   private final JdbcCustomKeyStoreRepository customKeyStores = new JdbcCustomKeyStoreRepository(this);
+  private final JdbcImportRepository imports = new JdbcImportRepository(this);
 
   PostgresTransaction(Connection connection, boolean write) {
     this.connection = connection;
@@ -158,5 +161,10 @@ final class PostgresTransaction implements Transaction, SqlSession {
   @Override
   public CustomKeyStoreRepository customKeyStores() {
     return customKeyStores;
+  }
+
+  @Override
+  public ImportRepository imports() {
+    return imports;
   }
 }

@@ -7,6 +7,7 @@ import trent.storage.CustomKeyStoreRepository;
 import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
+import trent.storage.ImportRepository;
 import trent.storage.KeyUsageRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.RotationRepository;
@@ -17,6 +18,7 @@ import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
+import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
 import trent.storage.jdbc.JdbcKeyringRepository;
 import trent.storage.jdbc.JdbcTagRepository;
@@ -39,6 +41,7 @@ final class SqliteTransaction implements Transaction, SqlSession {
   private final SqliteRotationRepository rotations = new SqliteRotationRepository(this);
   private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
   private final JdbcCustomKeyStoreRepository customKeyStores = new JdbcCustomKeyStoreRepository(this);
+  private final JdbcImportRepository imports = new JdbcImportRepository(this);
 
   SqliteTransaction(Connection connection) {
     this.connection = connection;
@@ -122,5 +125,10 @@ final class SqliteTransaction implements Transaction, SqlSession {
   @Override
   public CustomKeyStoreRepository customKeyStores() {
     return customKeyStores;
+  }
+
+  @Override
+  public ImportRepository imports() {
+    return imports;
   }
 }
