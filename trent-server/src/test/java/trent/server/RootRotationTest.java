@@ -34,10 +34,16 @@ import trent.crypto.keyring.RootOfTrust;
 import trent.domain.Scope;
 import trent.domain.customkeystore.CustomKeyStores;
 import trent.domain.key.KeyMaterialSecrets;
+import trent.domain.key.KeyMaterials;
+import trent.domain.key.KmsKey;
+import trent.policy.PolicyDocument;
 import trent.domain.rewrap.WrappedSecret;
 import trent.domain.rewrap.WrappedSecretKinds;
 import trent.domain.rewrap.WrappedSecrets;
 import trent.storage.CustomKeyStoreRecord;
+import trent.storage.ImportParametersRecord;
+import trent.storage.ImportedMaterialRecord;
+import trent.storage.KeyRecord;
 import trent.storage.KeyringTermRecord;
 import trent.storage.Storage;
 import trent.storage.Transaction;
@@ -54,6 +60,8 @@ class RootRotationTest {
   static final String PG_USER = env("TRENT_TEST_PG_USER", "trent");
   static final String PG_PASSWORD = env("TRENT_TEST_PG_PASSWORD", "trent");
   static final int KEYS = 7;
+  /** What {@link #addOtherSecrets} adds: a store secret, an import parameters key, a material digest. */
+  static final int OTHER_SECRETS = 3;
 
   @TempDir Path dir;
   private final SecureRandom random = new SecureRandom();
@@ -119,8 +127,12 @@ class RootRotationTest {
         .rootOfTrust(config.rootOfTrust()).seed(SeedFile.parse("seed.yaml", yaml.toString())).build()).close();
   }
 
-  /** Adds a custom key store whose secret (a CloudHSM password) is wrapped like key material. */
-  private void addCustomKeyStore(TrentConfig config) {
+  /**
+   * Adds the other kinds of wrapped secret: a custom key store's secret (a CloudHSM password), and
+   * for a key of origin EXTERNAL the private key of its import parameters and the digest of its
+   * imported material.
+   */
+  private void addOtherSecrets(TrentConfig config) {
     try (Storage storage = TrentServer.openStorage(config);
         RootOfTrust root = TrentServer.openRoot(config, random)) {
       List<KeyringTermRecord> terms = storage.read(tx -> tx.keyring().list());
@@ -129,10 +141,32 @@ class RootRotationTest {
         String id = "cks-1234567890abcdef0";
         byte[] wrapped = keyring.wrap(password,
             CustomKeyStores.associatedData(new Scope("111122223333", "us-east-1"), id));
+        KeyRecord external = new KeyRecord(UUID.randomUUID().toString(), "111122223333", "us-east-1", "", "SYMMETRIC_DEFAULT",
+            "ENCRYPT_DECRYPT", "EXTERNAL", "PendingImport", clock.instant(), null, null, false,
+            PolicyDocument.defaultKeyPolicyJson("111122223333"), null, 0);
+        String arn = new KmsKey(external).arn();
+        KeyMaterials materials = new KeyMaterials(keyring, random);
+        byte[] privateKey = new byte[48];
+        byte[] material = new byte[32];
+        random.nextBytes(privateKey);
+        random.nextBytes(material);
+        String parametersId = "0".repeat(31) + "1";
+        String materialId = "a".repeat(64);
+        byte[] wrappedKey;
+        byte[] wrappedDigest;
+        try (SecretBytes pkcs8 = SecretBytes.copyOf(privateKey); SecretBytes m = SecretBytes.copyOf(material)) {
+          wrappedKey = materials.wrapImportKey(arn, parametersId, pkcs8);
+          wrappedDigest = materials.wrapDigest(arn, materialId, m);
+        }
         storage.write(tx -> {
           tx.customKeyStores().insert(new CustomKeyStoreRecord(id, "111122223333", "us-east-1", "hsm-store",
               "AWS_CLOUDHSM", "cluster-1a23b4cdefg", "-----BEGIN CERTIFICATE-----", null, null, null, null, null,
               null, wrapped, "DISCONNECTED", null, clock.instant(), 0));
+          tx.keys().insert(external);
+          tx.imports().insertParameters(new ImportParametersRecord(parametersId, external.keyId(), "RSAES_OAEP_SHA_256",
+              "RSA_2048", wrappedKey, "ab".repeat(32), clock.instant().plus(Duration.ofDays(1)), clock.instant()));
+          tx.imports().insertMaterial(new ImportedMaterialRecord(external.keyId(), materialId, "PENDING_IMPORT",
+              "KEY_MATERIAL_DOES_NOT_EXPIRE", null, "", wrappedDigest, false, clock.instant(), 0));
           return null;
         });
       }
@@ -185,15 +219,16 @@ class RootRotationTest {
     TrentConfig old = config(storage, keyFile("old.key"));
     TrentConfig next = config(storage, to);
     seed(old);
-    addCustomKeyStore(old);
+    addOtherSecrets(old);
     Map<String, String> before = secrets(old);
-    assertThat(before).hasSize(KEYS + 1).containsKey("cks-1234567890abcdef0");
+    assertThat(before).hasSize(KEYS + OTHER_SECRETS).containsKey("cks-1234567890abcdef0")
+        .containsKey("parameters/" + "0".repeat(31) + "1");
 
     RootRotation.Started started = RootRotation.start(old, next);
 
     assertThat(started.resumed()).isFalse();
     assertThat(started.rotation().term()).isEqualTo(2);
-    assertThat(started.rewrap().rewrapped()).isEqualTo(KEYS + 1);
+    assertThat(started.rewrap().rewrapped()).isEqualTo(KEYS + OTHER_SECRETS);
     assertThat(started.rewrap().unreadable()).isEmpty();
     Map<String, Integer> terms = new TreeMap<>();
     assertThat(secrets(old, terms)).isEqualTo(before);
@@ -206,7 +241,7 @@ class RootRotationTest {
     RootRotation.Finished finished = finish(next);
 
     assertThat(finished.rotation()).contains(started.rotation());
-    assertThat(finished.rewrap().current()).isEqualTo(KEYS + 1);
+    assertThat(finished.rewrap().current()).isEqualTo(KEYS + OTHER_SECRETS);
     assertThat(secrets(next)).isEqualTo(before);
     assertThatThrownBy(() -> secrets(old)).isInstanceOf(CryptoException.class)
         .hasMessageContaining("was wrapped by root of trust " + started.rotation().toRootId())

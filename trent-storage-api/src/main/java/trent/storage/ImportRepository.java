@@ -15,6 +15,13 @@ public interface ImportRepository {
   /** The parameters of one key, oldest first. */
   List<ImportParametersRecord> listParameters(String keyId);
 
+  /**
+   * Replaces the wrapped private key of import parameters, if it still is {@code expected}, by
+   * {@code replacement}: the same key wrapped anew (a root of trust rotation). Returns false,
+   * changing nothing, when the parameters are gone or hold other bytes.
+   */
+  boolean replaceWrappedPrivateKey(String parametersId, byte[] expected, byte[] replacement);
+
   /** Deletes the parameters (of every key) that expired before {@code before}; returns how many. */
   int deleteParametersExpiredBefore(Instant before);
 

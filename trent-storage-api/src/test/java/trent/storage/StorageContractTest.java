@@ -1409,6 +1409,30 @@ public abstract class StorageContractTest {
   }
 
   @Test
+  void theWrappedPrivateKeyOfImportParametersIsReplacedOnlyWhereItIsStillTheExpectedOne() {
+    String id = newKeyId();
+    ImportParametersRecord p = parameters("0".repeat(31) + "4", id, T0);
+    write(tx -> {
+      tx.keys().insert(key(id));
+      tx.imports().insertParameters(p);
+    });
+    byte[] rewrapped = {9, 8, 7, 6};
+
+    boolean stale = storage.write(tx -> tx.imports().replaceWrappedPrivateKey(p.parametersId(), new byte[] {0}, rewrapped));
+    boolean missing = storage.write(tx -> tx.imports().replaceWrappedPrivateKey("f".repeat(32), p.wrappedPrivateKey(),
+        rewrapped));
+    assertThat(stale).isFalse();
+    assertThat(missing).isFalse();
+    assertThat(read((Transaction tx) -> tx.imports().findParameters(p.parametersId()))).contains(p);
+
+    boolean replaced = storage.write(tx -> tx.imports().replaceWrappedPrivateKey(p.parametersId(),
+        p.wrappedPrivateKey(), rewrapped));
+    assertThat(replaced).isTrue();
+    assertThat(read((Transaction tx) -> tx.imports().findParameters(p.parametersId())))
+        .hasValueSatisfying(r -> assertThat(r.wrappedPrivateKey()).isEqualTo(rewrapped));
+  }
+
+  @Test
   void importedMaterialReadsBackInImportOrderAndUpdatesOnlyAtItsVersion() {
     String id = newKeyId();
     ImportedMaterialRecord first = imported(id, 1, null);

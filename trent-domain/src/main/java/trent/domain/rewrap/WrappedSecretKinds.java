@@ -2,6 +2,7 @@ package trent.domain.rewrap;
 
 import java.util.List;
 import trent.domain.customkeystore.CustomKeyStoreSecrets;
+import trent.domain.key.ImportSecrets;
 import trent.domain.key.KeyMaterialSecrets;
 
 /**
@@ -15,6 +16,6 @@ public final class WrappedSecretKinds {
   private WrappedSecretKinds() {}
 
   public static List<WrappedSecrets> all() {
-    return List.of(new KeyMaterialSecrets(), new CustomKeyStoreSecrets());
+    return List.of(new KeyMaterialSecrets(), new ImportSecrets(), new CustomKeyStoreSecrets());
   }
 }

@@ -73,6 +73,19 @@ public final class JdbcImportRepository implements ImportRepository {
   }
 
   @Override
+  public boolean replaceWrappedPrivateKey(String parametersId, byte[] expected, byte[] replacement) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "UPDATE import_parameters SET wrapped_private_key = ? WHERE parameters_id = ? AND wrapped_private_key = ?")) {
+      ps.setBytes(1, replacement);
+      ps.setString(2, parametersId);
+      ps.setBytes(3, expected);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw tx.translate(e, "rewrapping import parameters " + parametersId);
+    }
+  }
+
+  @Override
   public int deleteParametersExpiredBefore(Instant before) {
     try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM import_parameters WHERE valid_to < ?")) {
       ps.setLong(1, JdbcColumns.toMicros(before));

@@ -366,6 +366,19 @@ public final class InMemoryStorage implements Storage {
       }
 
       @Override
+      public boolean replaceWrappedPrivateKey(String parametersId, byte[] expected, byte[] replacement) {
+        check(true);
+        ImportParametersRecord p = importParameters.get(parametersId);
+        if (p == null || !java.util.Arrays.equals(p.wrappedPrivateKey(), expected)) {
+          return false;
+        }
+        importParameters.put(parametersId, new ImportParametersRecord(p.parametersId(), p.keyId(),
+            p.wrappingAlgorithm(), p.wrappingKeySpec(), replacement, p.tokenSecretDigest(), p.validTo(), p.createdAt()));
+        undo.push(() -> importParameters.put(parametersId, p));
+        return true;
+      }
+
+      @Override
       public int deleteParametersExpiredBefore(java.time.Instant before) {
         check(true);
         List<ImportParametersRecord> expired =
