@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param region the Region of the request, from the SigV4 credential scope
  * @param sourceIp the client's address, as text
  * @param keysUsed where the operation notes the keys it resolved, for the audit event's resources
+ * @param secureTransport true when the request came over TLS (the condition key {@code aws:SecureTransport})
  */
-public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
+public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed,
+    boolean secureTransport) {
 
-  /** A context whose noted keys nobody reads. */
+  /** A context whose noted keys nobody reads, of a request that did not come over TLS. */
   public CallContext(String requestId, Caller caller, String region, String sourceIp) {
-    this(requestId, caller, region, sourceIp, new KeysUsed());
+    this(requestId, caller, region, sourceIp, new KeysUsed(), false);
+  }
+
+  /** A context of a request that did not come over TLS. */
+  public CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
+    this(requestId, caller, region, sourceIp, keysUsed, false);
   }
 
   public CallContext {

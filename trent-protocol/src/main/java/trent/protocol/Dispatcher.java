@@ -84,7 +84,7 @@ public final class Dispatcher {
       exchange.body(body);
       validator.validate(operation.name(), body);
       CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp(),
-          exchange.keysUsed());
+          exchange.keysUsed(), request.secureTransport());
       Operation<?, ?> op = operation;
       if (op.blocking()) {
         return CompletableFuture.supplyAsync(() -> run(op, body, context, exchange), blockingExecutor);

@@ -25,6 +25,7 @@ import trent.domain.envelope.Envelopes;
 import trent.domain.key.ClusterNotices;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
+import trent.domain.key.ResourceAttributes;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.domain.grant.GrantCache;
@@ -142,7 +143,9 @@ public final class TrentServer implements AutoCloseable {
           100_000, background);
       GrantCache grantCache = new GrantCache(storage, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
           100_000, background);
-      KeyChangeListener local = KeyChangeListener.all(cache, grantCache);
+      ResourceAttributes attributes = new ResourceAttributes(storage, config.cacheRefresh(),
+          config.cacheRefresh().multipliedBy(12), 100_000, background);
+      KeyChangeListener local = KeyChangeListener.all(cache, grantCache, attributes);
       KeyChangeListener changes = storage.changeFeed()
           .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local))
           .orElse(local);
@@ -153,7 +156,7 @@ public final class TrentServer implements AutoCloseable {
       usage.start();
       Envelopes envelopes = new Envelopes(cache, random, usage);
       Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
-      Access access = new Access(grants, new KeyPolicies(10_000), config.clock());
+      Access access = new Access(grants, new KeyPolicies(10_000), attributes, config.clock());
       Runnable seeding = () -> config.seed().ifPresent(seed -> {
         int created = seed.applyTo(keys, aliases, grants, config.developmentAccount());
         LOG.info("seed {}: {} key(s) created, {} present already", seed.source(), created, seed.size() - created);
@@ -167,7 +170,7 @@ public final class TrentServer implements AutoCloseable {
       // Admin listener, metrics, audit and TLS (issue 9): see Observability.
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
-      OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
+      OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage, changes), rotations,
           usage);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());

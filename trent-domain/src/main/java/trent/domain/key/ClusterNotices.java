@@ -7,8 +7,10 @@ import trent.storage.ChangeFeed;
  * Carries key and alias changes between nodes sharing a store: publishes this node's changes on
  * the store's change feed and applies every node's notices to the local cache.
  *
- * <p>Notice format: {@code k <keyId>} or {@code a <account> <region> <aliasName>}; none of these
- * contain spaces, so the format is unambiguous. Unknown notices are ignored.
+ * <p>Notice format: {@code k <keyId>}, {@code t <keyId>} (its tags) or
+ * {@code a <account> <region> <aliasName>}; none of these contain spaces, so the format is
+ * unambiguous. Unknown notices are ignored (a node of an older version ignores {@code t}, and
+ * catches up when its cached tags expire).
  */
 public final class ClusterNotices implements KeyChangeListener {
 
@@ -39,10 +41,18 @@ public final class ClusterNotices implements KeyChangeListener {
     feed.publish("a " + scope.account() + " " + scope.region() + " " + aliasName);
   }
 
+  @Override
+  public void tagsChanged(String keyId) {
+    local.tagsChanged(keyId);
+    feed.publish("t " + keyId);
+  }
+
   void apply(String notice) {
     String[] parts = notice.split(" ");
     if (parts.length == 2 && parts[0].equals("k")) {
       local.keyChanged(parts[1]);
+    } else if (parts.length == 2 && parts[0].equals("t")) {
+      local.tagsChanged(parts[1]);
     } else if (parts.length == 4 && parts[0].equals("a")) {
       local.aliasChanged(new Scope(parts[1], parts[2]), parts[3]);
     }
