@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,24 +33,27 @@ public final class RequestContext {
   private final String action;
   private final String resource;
   private final Map<String, List<String>> keys;
-  /** The keys as given to the builder, before the principal keys were derived (for {@link #toBuilder}). */
-  private final Map<String, List<String>> givenKeys;
+  /** Which of the principal keys were given to the builder rather than derived (for {@link #toBuilder}). */
+  private final boolean[] principalKeysGiven;
+
+  private static final String PRINCIPAL_ARN = fold("aws:PrincipalArn");
+  private static final String PRINCIPAL_ACCOUNT = fold("aws:PrincipalAccount");
+  private static final String CALLER_ACCOUNT = fold("kms:CallerAccount");
 
   private RequestContext(Builder b) {
     this.principalArn = Objects.requireNonNull(b.principalArn, "principalArn");
     this.principalAccount = Objects.requireNonNull(b.principalAccount, "principalAccount");
     this.action = Objects.requireNonNull(b.action, "action");
     this.resource = Objects.requireNonNull(b.resource, "resource");
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    b.keys.forEach((k, v) -> given.put(k, List.copyOf(v)));
-    this.givenKeys = Map.copyOf(given);
-    Map<String, List<String>> all = new LinkedHashMap<>(b.keys);
-    all.putIfAbsent(fold("aws:PrincipalArn"), List.of(principalArn));
-    all.putIfAbsent(fold("aws:PrincipalAccount"), List.of(principalAccount));
-    all.putIfAbsent(fold("kms:CallerAccount"), List.of(principalAccount));
-    Map<String, List<String>> frozen = new LinkedHashMap<>();
-    all.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    this.keys = Map.copyOf(frozen);
+    // One map, built once per request: this runs on every data-plane request.
+    Map<String, List<String>> all = new HashMap<>((b.keys.size() + 3) * 4 / 3 + 1);
+    b.keys.forEach((k, v) -> all.put(k, List.copyOf(v)));
+    this.principalKeysGiven = new boolean[] {
+        all.containsKey(PRINCIPAL_ARN), all.containsKey(PRINCIPAL_ACCOUNT), all.containsKey(CALLER_ACCOUNT)};
+    all.putIfAbsent(PRINCIPAL_ARN, List.of(principalArn));
+    all.putIfAbsent(PRINCIPAL_ACCOUNT, List.of(principalAccount));
+    all.putIfAbsent(CALLER_ACCOUNT, List.of(principalAccount));
+    this.keys = Collections.unmodifiableMap(all);
   }
 
   /** A new builder. */
@@ -63,7 +67,13 @@ public final class RequestContext {
    */
   public Builder toBuilder() {
     Builder b = new Builder().principal(principalArn, principalAccount).action(action).resource(resource);
-    givenKeys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
+    keys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
+    String[] derived = {PRINCIPAL_ARN, PRINCIPAL_ACCOUNT, CALLER_ACCOUNT};
+    for (int i = 0; i < derived.length; i++) {
+      if (!principalKeysGiven[i]) {
+        b.keys.remove(derived[i]);
+      }
+    }
     return b;
   }
 
@@ -89,7 +99,12 @@ public final class RequestContext {
 
   /** The values of a condition key (case-insensitive); empty if the key is absent. */
   public List<String> values(String conditionKey) {
-    return keys.getOrDefault(fold(conditionKey), List.of());
+    return foldedValues(fold(conditionKey));
+  }
+
+  /** {@link #values} of a key already folded with {@link #fold}. */
+  List<String> foldedValues(String foldedKey) {
+    return keys.getOrDefault(foldedKey, List.of());
   }
 
   /** True if the key is present with at least one value. */
@@ -119,7 +134,7 @@ public final class RequestContext {
     private String principalAccount;
     private String action;
     private String resource;
-    private final Map<String, List<String>> keys = new LinkedHashMap<>();
+    private final Map<String, List<String>> keys = new HashMap<>();
 
     private Builder() {}
 
