@@ -99,6 +99,10 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "How long to wait for answers in flight at the end. Default: ${DEFAULT-VALUE}")
   Duration drainTimeout;
 
+  @Option(names = "--server-pid", defaultValue = "0",
+      description = "The server's process id, when it runs on this machine: its CPU time per request is reported.")
+  long serverPid;
+
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
@@ -179,7 +183,7 @@ public final class LoadGenerator implements Callable<Integer> {
       err.println(String.format(Locale.ROOT, "bench: %s, %d connection(s), warm-up %s, %s ...",
           operation.awsName(), connections, DurationConverter.format(warmup),
           requests > 0 ? requests + " requests" : DurationConverter.format(duration)));
-      LoadRun.Plan plan = new LoadRun.Plan(connections, warmup, duration, requests, drainTimeout);
+      LoadRun.Plan plan = new LoadRun.Plan(connections, warmup, duration, requests, drainTimeout, serverPid);
       return new Outcome.Measured(new LoadRun(client, operation.awsName(), body, plan).run());
     } catch (IOException e) {
       return new Outcome.Failed("cannot reach " + endpoint + ": " + e.getMessage());

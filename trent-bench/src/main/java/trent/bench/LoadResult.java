@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
  * @param examples for each HTTP error key, the first {@code message} seen
  * @param clientCpu CPU time the load generator's process used during the measurement (zero when
  *     the JVM cannot tell); on a machine shared with the server, this is what the client took
+ * @param serverCpu CPU time the server's process used during the measurement, when the server runs
+ *     on this machine and its pid was given; null otherwise
  */
 public record LoadResult(
     String operation,
@@ -25,7 +27,8 @@ public record LoadResult(
     Map<String, Long> httpErrors,
     Map<String, Long> socketErrors,
     Map<String, String> examples,
-    Duration clientCpu) {
+    Duration clientCpu,
+    Duration serverCpu) {
 
   public long non2xx() {
     return httpErrors.values().stream().mapToLong(Long::longValue).sum();
@@ -62,6 +65,10 @@ public record LoadResult(
         latencyMillis(50), latencyMillis(99), latencyMillis(99.9), latencyMicros.getMaxValue() / 1000.0));
     line(sb, "client CPU", String.format(Locale.ROOT, "%.2f s (%.1f us per request)",
         clientCpu.toNanos() / 1e9, requests == 0 ? 0.0 : clientCpu.toNanos() / 1e3 / requests));
+    if (serverCpu != null) {
+      line(sb, "server CPU", String.format(Locale.ROOT, "%.2f s (%.1f us per request)",
+          serverCpu.toNanos() / 1e9, requests == 0 ? 0.0 : serverCpu.toNanos() / 1e3 / requests));
+    }
     line(sb, "non-2xx", Long.toString(non2xx()));
     for (String k : LoadRun.sortedKeys(httpErrors)) {
       String example = examples.getOrDefault(k, "");

@@ -37,7 +37,9 @@ import org.HdrHistogram.Histogram;
 final class LoadRun {
 
   /** How a run is set up. {@code requests > 0} measures that many requests instead of a duration. */
-  record Plan(int connections, Duration warmup, Duration duration, long requests, Duration drainTimeout) {
+  /** @param serverPid the server's process id when it runs on this machine (its CPU is reported), else 0 */
+  record Plan(int connections, Duration warmup, Duration duration, long requests, Duration drainTimeout,
+      long serverPid) {
     Plan {
       if (connections < 1) {
         throw new IllegalArgumentException("connections must be at least 1");
@@ -81,6 +83,7 @@ final class LoadRun {
     }
     sleep(plan.warmup());
     long cpuStart = processCpuNanos();
+    long serverCpuStart = serverCpuNanos();
     measureStartNanos = System.nanoTime();
     phase = MEASURE;
     if (plan.requests() <= 0) {
@@ -101,11 +104,25 @@ final class LoadRun {
     checkDrained();
     complete = awaitDrained(plan.drainTimeout());
     long cpuNanos = processCpuNanos() - cpuStart;
+    long serverCpuNanos = serverCpuStart < 0 ? -1 : serverCpuNanos() - serverCpuStart;
     Stats total = collect(!complete);
     long endNanos = total.lastAnswerNanos == 0 ? System.nanoTime() : total.lastAnswerNanos;
     return new LoadResult(operation, plan.connections(), plan.warmup(),
         Duration.ofNanos(Math.max(1, endNanos - measureStartNanos)), total.count, total.histogram,
-        total.httpErrors, total.socketErrors, total.examples, Duration.ofNanos(Math.max(0, cpuNanos)));
+        total.httpErrors, total.socketErrors, total.examples, Duration.ofNanos(Math.max(0, cpuNanos)),
+        serverCpuNanos < 0 ? null : Duration.ofNanos(serverCpuNanos));
+  }
+
+  /**
+   * CPU time (user + system) of the server's process so far, read from the operating system
+   * (/proc on Linux, in clock ticks); -1 without a server pid or when the system cannot tell.
+   */
+  private long serverCpuNanos() {
+    if (plan.serverPid() <= 0) {
+      return -1;
+    }
+    return ProcessHandle.of(plan.serverPid()).flatMap(p -> p.info().totalCpuDuration())
+        .map(Duration::toNanos).orElse(-1L);
   }
 
   /** CPU time of this whole process so far, to show what the client itself costs; 0 if unknown. */

@@ -123,7 +123,13 @@ public final class Access {
    */
   public void authorize(CallContext context, KmsKey key, String operation, List<Grant> tokenGrants,
       Map<String, String> encryptionContext, Consumer<RequestContext.Builder> more, Predicate<Grant> grantFits) {
-    RequestContext request = request(context, "kms:" + operation, key.arn(), b -> {
+    Caller caller = context.caller();
+    Optional<PolicyDocument> keyPolicy = policies.of(key);
+    // Most keys keep a policy without conditions (the default one): then the decision cannot read
+    // the condition keys, and building them would be wasted work on the data plane.
+    boolean conditionKeys = keyPolicy.map(PolicyDocument::readsConditionKeys).orElse(false)
+        || caller.identityPolicies().stream().anyMatch(PolicyDocument::readsConditionKeys);
+    RequestContext request = request(context, "kms:" + operation, key.arn(), !conditionKeys ? null : b -> {
       b.condition("kms:KeySpec", key.spec().name())
           .condition("kms:KeyUsage", key.usage().name())
           // Deprecated names, still honoured by AWS (KMS developer guide, "AWS KMS condition keys").
@@ -136,14 +142,12 @@ public final class Access {
       }
       more.accept(b);
     });
-    Optional<PolicyDocument> keyPolicy = policies.of(key);
     if (keyPolicy.isEmpty()) {
       LOG.warn("request {}: {} on {} denied because the key policy cannot be evaluated", context.requestId(),
           request.action(), key.arn());
       throw new AccessDeniedException(new AuthorizationDecision(AuthorizationDecision.Reason.NO_KEY_POLICY_ALLOWS,
           request.principalArn(), request.action(), request.resource()).accessDeniedMessage());
     }
-    Caller caller = context.caller();
     boolean grantAllows = grantAllows(key, operation, tokenGrants, caller.principalArn(), encryptionContext,
         grantFits);
     AuthorizationDecision decision = KmsAuthorizer.authorize(new AuthorizationRequest(request, key.account(),
@@ -247,19 +251,25 @@ public final class Access {
     return false;
   }
 
+  /**
+   * The request context of a decision. With {@code conditionKeys} null it holds only the principal,
+   * the action and the resource: for decisions whose policies read no condition key.
+   */
   private RequestContext request(CallContext context, String action, String resource,
-      Consumer<RequestContext.Builder> more) {
+      Consumer<RequestContext.Builder> conditionKeys) {
     Caller caller = context.caller();
     RequestContext.Builder b = RequestContext.builder()
         .principal(caller.principalArn(), caller.account())
         .action(action)
-        .resource(resource)
-        .currentTime(clock.instant())
-        .condition("aws:SecureTransport", context.secureTransport() ? "true" : "false");
-    if (!"unknown".equals(context.sourceIp())) {
-      b.condition("aws:SourceIp", context.sourceIp());
+        .resource(resource);
+    if (conditionKeys != null) {
+      b.currentTime(clock.instant())
+          .condition("aws:SecureTransport", context.secureTransport() ? "true" : "false");
+      if (!"unknown".equals(context.sourceIp())) {
+        b.condition("aws:SourceIp", context.sourceIp());
+      }
+      conditionKeys.accept(b);
     }
-    more.accept(b);
     return b.build();
   }
 }

@@ -43,6 +43,7 @@ public final class PolicyDocument {
   private final List<Statement> statements;
   /** Every condition key a condition tests or a policy variable names, folded to lower case. */
   private final Set<String> conditionKeys;
+  private final boolean readsConditionKeys;
 
   PolicyDocument(String json, Optional<String> version, Optional<String> id, List<Statement> statements) {
     this.json = json;
@@ -60,6 +61,7 @@ public final class PolicyDocument {
       keys.add(RequestContext.fold(variable.group(1).trim()));
     }
     this.conditionKeys = Set.copyOf(keys);
+    this.readsConditionKeys = this.statements.stream().anyMatch(Statement::readsConditionKeys);
   }
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -157,6 +159,15 @@ public final class PolicyDocument {
       }
     }
     return false;
+  }
+
+  /**
+   * True if evaluating this document may read the request's condition keys (a {@code Condition}, or
+   * a policy variable in a resource). When no document of a decision does, the decision depends only
+   * on the principal, the action and the resource, and the request context needs nothing else.
+   */
+  public boolean readsConditionKeys() {
+    return readsConditionKeys;
   }
 
   @Override

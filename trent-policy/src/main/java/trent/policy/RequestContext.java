@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +31,8 @@ public final class RequestContext {
   private final String principalAccount;
   private final String action;
   private final String resource;
+  /** The condition keys given to the builder (folded), each with at least one value. */
   private final Map<String, List<String>> keys;
-  /** Which of the principal keys were given to the builder rather than derived (for {@link #toBuilder}). */
-  private final boolean[] principalKeysGiven;
 
   private static final String PRINCIPAL_ARN = fold("aws:PrincipalArn");
   private static final String PRINCIPAL_ACCOUNT = fold("aws:PrincipalAccount");
@@ -45,15 +43,13 @@ public final class RequestContext {
     this.principalAccount = Objects.requireNonNull(b.principalAccount, "principalAccount");
     this.action = Objects.requireNonNull(b.action, "action");
     this.resource = Objects.requireNonNull(b.resource, "resource");
-    // One map, built once per request: this runs on every data-plane request.
-    Map<String, List<String>> all = new HashMap<>((b.keys.size() + 3) * 4 / 3 + 1);
-    b.keys.forEach((k, v) -> all.put(k, List.copyOf(v)));
-    this.principalKeysGiven = new boolean[] {
-        all.containsKey(PRINCIPAL_ARN), all.containsKey(PRINCIPAL_ACCOUNT), all.containsKey(CALLER_ACCOUNT)};
-    all.putIfAbsent(PRINCIPAL_ARN, List.of(principalArn));
-    all.putIfAbsent(PRINCIPAL_ACCOUNT, List.of(principalAccount));
-    all.putIfAbsent(CALLER_ACCOUNT, List.of(principalAccount));
-    this.keys = Collections.unmodifiableMap(all);
+    if (b.keys.isEmpty()) {
+      this.keys = Map.of();
+    } else {
+      Map<String, List<String>> given = new LinkedHashMap<>();
+      b.keys.forEach((k, v) -> given.put(k, List.copyOf(v)));
+      this.keys = Map.copyOf(given);
+    }
   }
 
   /** A new builder. */
@@ -68,12 +64,6 @@ public final class RequestContext {
   public Builder toBuilder() {
     Builder b = new Builder().principal(principalArn, principalAccount).action(action).resource(resource);
     keys.forEach((k, v) -> b.keys.put(k, new ArrayList<>(v)));
-    String[] derived = {PRINCIPAL_ARN, PRINCIPAL_ACCOUNT, CALLER_ACCOUNT};
-    for (int i = 0; i < derived.length; i++) {
-      if (!principalKeysGiven[i]) {
-        b.keys.remove(derived[i]);
-      }
-    }
     return b;
   }
 
@@ -103,8 +93,19 @@ public final class RequestContext {
   }
 
   /** {@link #values} of a key already folded with {@link #fold}. */
-  List<String> foldedValues(String foldedKey) {
-    return keys.getOrDefault(foldedKey, List.of());
+  List<String> foldedValues(String folded) {
+    List<String> given = keys.get(folded);
+    if (given != null) {
+      return given;
+    }
+    // The principal's keys, unless given explicitly.
+    if (folded.equals(PRINCIPAL_ARN)) {
+      return List.of(principalArn);
+    }
+    if (folded.equals(PRINCIPAL_ACCOUNT) || folded.equals(CALLER_ACCOUNT)) {
+      return List.of(principalAccount);
+    }
+    return List.of();
   }
 
   /** True if the key is present with at least one value. */
@@ -134,7 +135,7 @@ public final class RequestContext {
     private String principalAccount;
     private String action;
     private String resource;
-    private final Map<String, List<String>> keys = new HashMap<>();
+    private final Map<String, List<String>> keys = new LinkedHashMap<>();
 
     private Builder() {}
 

@@ -40,6 +40,15 @@ public final class Statement {
         .map(p -> WildcardPattern.compile(p, true, variables, false)).toList()).orElse(List.of());
   }
 
+  /**
+   * True if matching this statement may read condition keys: it has a {@code Condition}, or a
+   * resource pattern with a policy variable. A statement that does not is decided by the principal,
+   * the action and the resource alone.
+   */
+  boolean readsConditionKeys() {
+    return !conditions.isEmpty() || resourcePatterns.stream().anyMatch(WildcardPattern::hasVariables);
+  }
+
   /** The statement id, if given. */
   public Optional<String> sid() {
     return sid;

@@ -23,11 +23,12 @@ final class WildcardPattern {
   private final List<Object> parts;
   private final int[] staticAtoms;
   private final boolean ignoreCase;
+  private final boolean hasVariables;
 
   private WildcardPattern(List<Object> parts, boolean ignoreCase) {
     this.parts = List.copyOf(parts);
     this.ignoreCase = ignoreCase;
-    boolean hasVariables = parts.stream().anyMatch(p -> p instanceof String);
+    this.hasVariables = parts.stream().anyMatch(p -> p instanceof String);
     this.staticAtoms = hasVariables ? null : concat(parts);
   }
 
@@ -69,6 +70,11 @@ final class WildcardPattern {
     }
     flush(run, parts);
     return new WildcardPattern(parts, ignoreCase);
+  }
+
+  /** True if the pattern names a policy variable, whose value comes from the request context. */
+  boolean hasVariables() {
+    return hasVariables;
   }
 
   /** True if the input matches; variables are resolved with {@code variables}. */

@@ -151,4 +151,20 @@ class PolicyDocumentParseTest {
     assertThat(p.mentionsConditionKey("kms:ResourceAliases")).isFalse();
     assertThat(PolicyDocument.defaultKeyPolicy("111122223333").mentionsConditionKey("aws:")).isFalse();
   }
+
+  @Test
+  void readsConditionKeysWhenAStatementHasAConditionOrAResourceVariable() {
+    String plain = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+    String condition = plain.replace("\"Resource\":\"*\"",
+        "\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}");
+    String variable = plain.replace("\"Resource\":\"*\"",
+        "\"Resource\":\"arn:aws:kms:*:${aws:PrincipalAccount}:key/*\"");
+    String literalDollar = plain.replace("\"Resource\":\"*\"", "\"Resource\":\"arn:aws:kms:*:*:key/${$}\"");
+    assertThat(PolicyDocument.parse(plain, PolicyType.KEY_POLICY).readsConditionKeys()).isFalse();
+    assertThat(PolicyDocument.defaultKeyPolicy("111122223333").readsConditionKeys()).isFalse();
+    assertThat(PolicyDocument.parse(condition, PolicyType.KEY_POLICY).readsConditionKeys()).isTrue();
+    assertThat(PolicyDocument.parse(variable, PolicyType.KEY_POLICY).readsConditionKeys()).isTrue();
+    assertThat(PolicyDocument.parse(literalDollar, PolicyType.KEY_POLICY).readsConditionKeys()).isFalse();
+  }
 }

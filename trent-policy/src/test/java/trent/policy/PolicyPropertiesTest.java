@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Property tests over randomly generated key policies, identity policies and requests (seeded, so
  * every run checks the same cases): an explicit deny always wins; removing an Allow statement never
- * widens access; adding a Deny statement never widens access.
+ * widens access; adding a Deny statement never widens access; documents that read no condition key
+ * decide the same without them.
  */
 class PolicyPropertiesTest {
 
@@ -92,6 +93,38 @@ class PolicyPropertiesTest {
         assertThat(before).isTrue();
       }
     }
+  }
+
+  @Test
+  void documentsThatReadNoConditionKeyDecideTheSameWithoutThem() {
+    int conditionFree = 0;
+    for (int i = 0; i < 2000; i++) {
+      List<String> key = statements(true, 1 + random.nextInt(3));
+      List<String> identity = statements(false, random.nextInt(3));
+      PolicyDocument kp = PolicyDocument.parse(doc(key), PolicyType.KEY_POLICY);
+      List<PolicyDocument> ip = identity.isEmpty() ? List.of()
+          : List.of(PolicyDocument.parse(doc(identity), PolicyType.IDENTITY_POLICY));
+      boolean reads = kp.readsConditionKeys() || ip.stream().anyMatch(PolicyDocument::readsConditionKeys);
+      assertThat(reads).as("%s %s", key, identity)
+          .isEqualTo((key + "" + identity).contains("\"Condition\""));
+      if (reads) {
+        continue;
+      }
+      conditionFree++;
+      String caller = pick(CALLERS);
+      String account = caller.substring(13, 25);
+      String action = pick(REQUEST_ACTIONS);
+      boolean grants = random.nextBoolean();
+      RequestContext full = RequestContext.builder().principal(caller, account).action(action).resource(KEY)
+          .encryptionContext(Map.of("tenant", "acme")).currentTime(java.time.Instant.EPOCH)
+          .condition("aws:SourceIp", "192.0.2.1").condition("kms:KeySpec", "SYMMETRIC_DEFAULT").build();
+      RequestContext bare = RequestContext.builder().principal(caller, account).action(action).resource(KEY).build();
+      AuthorizationDecision withKeys = KmsAuthorizer.authorize(new AuthorizationRequest(full, A, kp, ip, grants));
+      AuthorizationDecision without = KmsAuthorizer.authorize(new AuthorizationRequest(bare, A, kp, ip, grants));
+      assertThat(without.allowed()).isEqualTo(withKeys.allowed());
+      assertThat(without.reason()).isEqualTo(withKeys.reason());
+    }
+    assertThat(conditionFree).as("cases without conditions").isGreaterThan(50);
   }
 
   private AuthorizationDecision decide(List<String> key, List<String> identity, String caller, String action,

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -44,6 +46,11 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
 
   private static final Logger LOG = LoggerFactory.getLogger(KmsRequestHandler.class);
+  /**
+   * Answers carry only headers Trent writes itself (constant names, a request id it made, the
+   * configured console origin), so Netty's per-header validation is skipped for them.
+   */
+  private static final HttpHeadersFactory ANSWER_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private final Dispatcher dispatcher;
   private final InFlight inFlight;
@@ -262,7 +269,8 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
   private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive,
       String allowOrigin) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body), ANSWER_HEADERS,
+        DefaultHttpHeadersFactory.trailersFactory());
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
