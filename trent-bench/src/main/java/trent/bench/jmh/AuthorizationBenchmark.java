@@ -62,10 +62,12 @@ public class AuthorizationBenchmark {
   }
 
   private AuthorizationDecision authorize(PolicyDocument keyPolicy, List<Grant> grants) {
-    RequestContext request = RequestContext.builder()
+    RequestContext.Builder b = RequestContext.builder()
         .principal(ROOT, ACCOUNT)
         .action("kms:GenerateDataKeyWithoutPlaintext")
-        .resource(KEY)
+        .resource(KEY);
+    // As Access: the condition keys only when a policy of the decision reads them.
+    RequestContext request = !keyPolicy.readsConditionKeys() ? b.build() : b
         .currentTime(now)
         .condition("aws:SecureTransport", "false")
         .condition("aws:SourceIp", "127.0.0.1")
