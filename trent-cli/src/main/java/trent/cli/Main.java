@@ -13,7 +13,8 @@ import trent.server.TrentServer;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A key management service that speaks the AWS KMS API.",
-    subcommands = {ServeCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ExportCommand.class, ImportCommand.class, RootCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

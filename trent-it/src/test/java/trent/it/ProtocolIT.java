@@ -90,9 +90,9 @@ class ProtocolIT {
 
   @Test
   void aModelOperationNotYetBuiltSaysSo() throws Exception {
-    JsonNode body = assertError(http.send(http.kms("TrentService.CreateCustomKeyStore", "{}").build()), 400,
+    JsonNode body = assertError(http.send(http.kms("TrentService.UpdatePrimaryRegion", "{}").build()), 400,
         "UnsupportedOperationException");
-    assertThat(body.path("message").asText()).isEqualTo("CreateCustomKeyStore is not supported by this server yet.");
+    assertThat(body.path("message").asText()).isEqualTo("UpdatePrimaryRegion is not supported by this server yet.");
   }
 
   @Test

@@ -5,7 +5,14 @@ import trent.domain.asymmetric.KeyPairs;
 import trent.domain.asymmetric.Macs;
 import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.Envelopes;
+import trent.domain.customkeystore.CustomKeyStores;
 import trent.domain.key.Keys;
+import trent.ops.customkeystores.ConnectCustomKeyStore;
+import trent.ops.customkeystores.CreateCustomKeyStore;
+import trent.ops.customkeystores.DeleteCustomKeyStore;
+import trent.ops.customkeystores.DescribeCustomKeyStores;
+import trent.ops.customkeystores.DisconnectCustomKeyStore;
+import trent.ops.customkeystores.UpdateCustomKeyStore;
 import trent.ops.asymmetric.DeriveSharedSecret;
 import trent.ops.asymmetric.GenerateMac;
 import trent.ops.asymmetric.GetPublicKey;
@@ -60,14 +67,14 @@ public final class KmsOperations {
 
   /** The table; {@code access} is the authorization step every operation takes. */
   public static OperationTable table(Keys keys, Aliases aliases, Envelopes envelopes, Access access, Tags tags,
-      Rotations rotations, KeyUsageTracker usage) {
+      Rotations rotations, KeyUsageTracker usage, CustomKeyStores stores) {
     KeyPairs keyPairs = new KeyPairs(envelopes.keys(), envelopes.random());
     Macs macs = new Macs(envelopes.keys());
     DataKeyPairs dataKeyPairs = new DataKeyPairs(envelopes, envelopes.random());
     return OperationTable.builder()
         .add(new CancelKeyDeletion(keys, access))
-        .add(new CreateKey(keys, access))
-        .add(new DescribeKey(keys, access))
+        .add(new CreateKey(keys, access, stores))
+        .add(new DescribeKey(keys, access, stores))
         .add(new DisableKey(keys, access))
         .add(new EnableKey(keys, access))
         .add(new GetKeyLastUsage(usage, keys, access))
@@ -80,7 +87,7 @@ public final class KmsOperations {
         .add(new UpdateAlias(aliases, keys, access))
         .add(new Decrypt(envelopes, keyPairs, access))
         .add(new Encrypt(envelopes, keyPairs, access))
-        .add(new GenerateRandom(envelopes, access))
+        .add(new GenerateRandom(envelopes, access, stores))
         .add(new ReEncrypt(envelopes, keyPairs, access))
         .add(new GenerateDataKey(envelopes, access))
         .add(new GenerateDataKeyPair(dataKeyPairs, envelopes.keys(), access))
@@ -108,6 +115,12 @@ public final class KmsOperations {
         .add(new GetKeyRotationStatus(rotations, keys, access))
         .add(new ListKeyRotations(rotations, keys, access))
         .add(new RotateKeyOnDemand(rotations, keys, access))
+        .add(new ConnectCustomKeyStore(stores, access))
+        .add(new CreateCustomKeyStore(stores, access))
+        .add(new DeleteCustomKeyStore(stores, access))
+        .add(new DescribeCustomKeyStores(stores, access))
+        .add(new DisconnectCustomKeyStore(stores, access))
+        .add(new UpdateCustomKeyStore(stores, access))
         .build();
   }
 }

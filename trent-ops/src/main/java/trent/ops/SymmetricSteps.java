@@ -52,6 +52,23 @@ public final class SymmetricSteps {
     return Access.condition("kms:EncryptionAlgorithm", algorithm == null ? SYMMETRIC_DEFAULT : algorithm);
   }
 
+  /**
+   * A key in an external key store is used through its proxy, over the network: on an I/O thread
+   * the request moves to the worker pool first ({@link BlockingRequired}). Call it right after
+   * resolving the key.
+   */
+  public static KmsKey mayBlockFor(KmsKey key, CallContext context) {
+    if (trent.domain.envelope.Envelopes.external(key) && !context.mayBlock()) {
+      throw BlockingRequired.INSTANCE;
+    }
+    return key;
+  }
+
+  /** Who asks and why, for the external key store proxy's request metadata. */
+  public static trent.domain.envelope.ExternalLayer.Call call(CallContext context, String operation) {
+    return new trent.domain.envelope.ExternalLayer.Call(context.caller().principalArn(), operation, context.requestId());
+  }
+
   /** State, then usage: an Enabled symmetric encryption key. */
   public static KmsKey usable(KmsKey key, String operation) {
     key.requireEnabled();

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import trent.domain.error.KmsUnsupportedOperationException;
 import trent.domain.error.SerializationException;
 import trent.domain.error.UnknownOperationException;
+import trent.ops.BlockingRequired;
 import trent.ops.CallContext;
 import trent.ops.Operation;
 import trent.ops.OperationTable;
@@ -83,13 +84,18 @@ public final class Dispatcher {
       JsonNode body = parse(request.body());
       exchange.body(body);
       validator.validate(operation.name(), body);
-      CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp(),
-          exchange.keysUsed(), request.secureTransport());
       Operation<?, ?> op = operation;
+      CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp(),
+          exchange.keysUsed(), op.blocking(), request.secureTransport());
       if (op.blocking()) {
         return CompletableFuture.supplyAsync(() -> run(op, body, context, exchange), blockingExecutor);
       }
-      return CompletableFuture.completedFuture(run(op, body, context, exchange));
+      try {
+        return CompletableFuture.completedFuture(run(op, body, context, exchange));
+      } catch (BlockingRequired again) {
+        // The request's key is in an external key store: its proxy is called from the worker pool.
+        return CompletableFuture.supplyAsync(() -> run(op, body, context.blockable(), exchange), blockingExecutor);
+      }
     } catch (Throwable e) {
       String name = operation == null ? null : operation.name();
       return CompletableFuture.completedFuture(errors.render(e, name, request.requestId()));
@@ -137,9 +143,19 @@ public final class Dispatcher {
       } catch (JsonProcessingException e) {
         throw new SerializationException("The request body could not be read as " + operation.name() + " input.");
       }
-      O output = operation.execute(input, context);
+      O output;
+      try {
+        output = operation.execute(input, context);
+      } catch (BlockingRequired e) {
+        if (context.mayBlock()) {
+          throw new IllegalStateException("an operation asked to block on a thread that may", e);
+        }
+        throw e;
+      }
       exchange.output(output);
       return new Answer(200, codec.write(output), operation.name(), null);
+    } catch (BlockingRequired e) {
+      throw e;
     } catch (StorageException e) {
       return errors.render(KMSInternalException.unexpected(e), operation.name(), context.requestId());
     } catch (Throwable e) {

@@ -21,7 +21,9 @@ import trent.crypto.keyring.Keyring;
 import trent.crypto.keyring.RootOfTrust;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.KmsKey;
+import trent.domain.customkeystore.CustomKeyStores;
 import trent.storage.AliasRecord;
+import trent.storage.CustomKeyStoreRecord;
 import trent.storage.GrantRecord;
 import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyRecord;
@@ -33,7 +35,7 @@ import trent.storage.Transaction;
 /**
  * Backups of an installation as one versioned JSON document ({@code trent export} /
  * {@code trent import}): the keyring's terms, every key with its wrapped material, tags and
- * grants, and every alias.
+ * grants, every alias, and every custom key store with its wrapped secret.
  *
  * <p>Guarantees: key material leaves the store only as it is stored, wrapped under the keyring,
  * whose terms are themselves wrapped by the root of trust; the document holds nothing in the clear
@@ -58,14 +60,30 @@ public final class Backup {
   private static final int PAGE = 500;
 
   record Document(String format, int version, String exportedAt, List<Term> keyring, List<Key> keys,
-      List<Alias> aliases) {}
+      List<Alias> aliases, List<Store> customKeyStores,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      RootRotation rootRotation) {}
+
+  /** A custom key store; its secret stays wrapped as stored. Absent from backups of older builds. */
+  record Store(String customKeyStoreId, String account, String region, String name, String type,
+      String cloudHsmClusterId, String trustAnchorCertificate, String xksProxyConnectivity, String xksProxyUriEndpoint,
+      String xksProxyUriPath, String xksProxyVpcEndpointServiceName, String xksProxyVpcEndpointServiceOwner,
+      String xksProxyAccessKeyId, byte[] wrappedSecret, String connectionState, String connectionErrorCode,
+      String creationDate) {}
 
   record Term(int term, String rootId, byte[] wrappedKey, String createdAt) {}
+
+  /**
+   * A root rotation in progress when the backup was taken: its roots and the incoming root's
+   * wrapping of each term. Absent otherwise. An import uses the wrappings that fit the target's
+   * root and leaves no rotation behind.
+   */
+  record RootRotation(String fromRootId, String toRootId, int term, String startedAt, List<Term> incoming) {}
 
   record Key(String keyId, String account, String region, String description, String keySpec, String keyUsage,
       String origin, String keyState, String creationDate, String deletionDate, Integer pendingWindowInDays,
       boolean multiRegion, String policy, String currentMaterialId, List<Material> materials,
-      Map<String, String> tags, List<Grant> grants) {}
+      Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId) {}
 
   record Material(String materialId, byte[] wrappedMaterial, String createdAt) {}
 
@@ -103,8 +121,11 @@ public final class Backup {
   }
 
   private static Document snapshot(Transaction tx, Instant now) {
-    List<Term> terms = tx.keyring().list().stream()
-        .map(t -> new Term(t.term(), t.rootId(), t.wrappedKey(), t.createdAt().toString())).toList();
+    List<Term> terms = terms(tx.keyring().list());
+    RootRotation rotation = tx.keyring().rootRotation()
+        .map(r -> new RootRotation(r.fromRootId(), r.toRootId(), r.term(), r.startedAt().toString(),
+            terms(tx.keyring().listIncoming())))
+        .orElse(null);
     List<Key> keys = new ArrayList<>();
     List<Alias> aliases = new ArrayList<>();
     String after = null;
@@ -124,7 +145,30 @@ public final class Backup {
         after = k.keyId();
       }
     } while (page.size() == PAGE);
-    return new Document(FORMAT, VERSION, now.toString(), terms, keys, aliases);
+    List<Store> stores = new ArrayList<>();
+    String afterStore = null;
+    List<CustomKeyStoreRecord> storePage;
+    do {
+      storePage = tx.customKeyStores().listAll(afterStore, PAGE);
+      storePage.forEach(s -> stores.add(new Store(s.customKeyStoreId(), s.account(), s.region(), s.name(), s.type(),
+          s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(), s.xksProxyUriEndpoint(),
+          s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(), s.xksProxyVpcEndpointServiceOwner(),
+          s.xksProxyAccessKeyId(), s.wrappedSecret(), s.connectionState(), s.connectionErrorCode(),
+          s.creationDate().toString())));
+      afterStore = storePage.isEmpty() ? null : storePage.get(storePage.size() - 1).customKeyStoreId();
+    } while (storePage.size() == PAGE);
+    return new Document(FORMAT, VERSION, now.toString(), terms, keys, aliases, stores, rotation);
+  }
+
+  private static List<Term> terms(List<KeyringTermRecord> records) {
+    return records.stream().map(t -> new Term(t.term(), t.rootId(), t.wrappedKey(), t.createdAt().toString()))
+        .toList();
+  }
+
+  private static List<KeyringTermRecord> records(List<Term> terms) {
+    return terms.stream()
+        .map(t -> new KeyringTermRecord(t.term(), t.rootId(), t.wrappedKey(), Instant.parse(t.createdAt())))
+        .toList();
   }
 
   private static Key key(Transaction tx, KeyRecord k) {
@@ -143,7 +187,7 @@ public final class Backup {
     } while (page.size() == PAGE);
     return new Key(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate().toString(), string(k.deletionDate()), k.pendingWindowInDays(), k.multiRegion(),
-        k.policy(), k.currentMaterialId(), materials, tags, grants);
+        k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId());
   }
 
   /**
@@ -164,16 +208,18 @@ public final class Backup {
         throw new IllegalArgumentException("the target store is not empty: import only into a new data dir"
             + " (or an empty PostgreSQL database or schema)");
       }
-      List<KeyringTermRecord> terms = new ArrayList<>();
-      document.keyring().forEach(t -> terms.add(new KeyringTermRecord(t.term(), t.rootId(), t.wrappedKey(),
-          Instant.parse(t.createdAt()))));
+      List<KeyringTermRecord> terms = records(document.keyring());
+      List<KeyringTermRecord> incoming = document.rootRotation() == null || document.rootRotation().incoming() == null
+          ? List.of() : records(document.rootRotation().incoming());
       try (RootOfTrust target = TrentServer.openRoot(config, random)) {
-        List<KeyringTermRecord> usable = forTarget(terms, target, rewrapFrom, random);
+        List<KeyringTermRecord> usable = forTarget(terms, incoming, target, rewrapFrom, random);
         List<KeyRecord> keys = new ArrayList<>();
         List<KeyMaterialRecord> materials = new ArrayList<>();
-        verify(document, usable, target, random, keys, materials);
+        List<CustomKeyStoreRecord> stores = new ArrayList<>();
+        verify(document, usable, target, random, keys, materials, stores);
         storage.write(tx -> {
           usable.forEach(tx.keyring()::insert);
+          stores.forEach(tx.customKeyStores()::insert);
           keys.forEach(tx.keys()::insert);
           materials.forEach(tx.keyMaterials()::insert);
           for (Key k : document.keys()) {
@@ -216,25 +262,37 @@ public final class Backup {
     return document;
   }
 
-  /** The terms as the target's root can open them: as they are, or rewrapped from the source's root. */
-  private static List<KeyringTermRecord> forTarget(List<KeyringTermRecord> terms, RootOfTrust target,
-      TrentConfig rewrapFrom, SecureRandom random) {
-    boolean sameRoot = terms.stream().allMatch(t -> t.rootId().equals(target.id()));
-    if (rewrapFrom == null) {
-      if (!sameRoot) {
-        throw new IllegalArgumentException("the backup's keyring was wrapped by root of trust "
-            + terms.get(0).rootId() + ", but the target's root of trust is " + target.id()
-            + ": give the source's root with --rewrap-from (or use the source's root key for the target)");
-      }
+  /**
+   * The terms as the target's root can open them: as they are, the incoming wrappings of a root
+   * rotation that was in progress (when the target's root is its new root), or rewrapped from the
+   * source's root.
+   */
+  private static List<KeyringTermRecord> forTarget(List<KeyringTermRecord> terms, List<KeyringTermRecord> incoming,
+      RootOfTrust target, TrentConfig rewrapFrom, SecureRandom random) {
+    if (terms.stream().allMatch(t -> t.rootId().equals(target.id()))) {
       return terms;
     }
-    requireExistingRoot(rewrapFrom);
+    if (!incoming.isEmpty() && incoming.size() == terms.size()
+        && incoming.stream().allMatch(t -> t.rootId().equals(target.id()))) {
+      return incoming;
+    }
+    if (rewrapFrom == null) {
+      throw new IllegalArgumentException("the backup's keyring was wrapped by root of trust "
+          + terms.get(0).rootId() + (incoming.isEmpty() ? "" : " (and, for a root rotation, " + incoming.get(0).rootId()
+              + ")") + ", but the target's root of trust is " + target.id()
+          + ": give the source's root with --rewrap-from (or use the source's root key for the target)");
+    }
+    requireExistingRoot(rewrapFrom, "--rewrap-from");
+    List<KeyringTermRecord> all = new ArrayList<>(terms);
+    all.addAll(incoming);
     try (RootOfTrust source = TrentServer.openRoot(rewrapFrom, random)) {
-      if (!terms.stream().allMatch(t -> t.rootId().equals(source.id()))) {
+      boolean ownBySource = terms.stream().allMatch(t -> t.rootId().equals(source.id()));
+      boolean incomingBySource = !incoming.isEmpty() && incoming.stream().allMatch(t -> t.rootId().equals(source.id()));
+      if (!ownBySource && !incomingBySource) {
         throw new IllegalArgumentException("the backup's keyring was wrapped by root of trust " + terms.get(0).rootId()
             + ", not by the --rewrap-from root " + source.id());
       }
-      return Keyring.rewrap(terms, source, target);
+      return Keyring.rewrap(all, source, target);
     } catch (CryptoException e) {
       throw new IllegalArgumentException("cannot rewrap the backup's keyring: " + e.getMessage(), e);
     }
@@ -242,13 +300,27 @@ public final class Backup {
 
   /** Builds the records to store and checks that every key's material unwraps under the keyring. */
   private static void verify(Document document, List<KeyringTermRecord> terms, RootOfTrust target,
-      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials) {
+      SecureRandom random, List<KeyRecord> keys, List<KeyMaterialRecord> materials, List<CustomKeyStoreRecord> stores) {
     try (Keyring keyring = Keyring.open(target, terms, random)) {
       KeyMaterials unwrapper = new KeyMaterials(keyring, random);
+      for (Store s : document.customKeyStores() == null ? List.<Store>of() : document.customKeyStores()) {
+        CustomKeyStoreRecord record = new CustomKeyStoreRecord(s.customKeyStoreId(), s.account(), s.region(), s.name(),
+            s.type(), s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(),
+            s.xksProxyUriEndpoint(), s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(),
+            s.xksProxyVpcEndpointServiceOwner(), s.xksProxyAccessKeyId(), s.wrappedSecret(), s.connectionState(),
+            s.connectionErrorCode(), Instant.parse(s.creationDate()), 0);
+        try (SecretBytes ignored = CustomKeyStores.unwrapSecret(keyring, record)) {
+          stores.add(record);
+        } catch (CryptoException e) {
+          throw new IllegalArgumentException("the secret of custom key store " + s.customKeyStoreId()
+              + " does not unwrap under the backup's keyring: the backup is damaged", e);
+        }
+      }
       for (Key k : document.keys()) {
         KeyRecord record = new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(),
             k.keyUsage(), k.origin(), k.keyState(), Instant.parse(k.creationDate()), instant(k.deletionDate()),
-            k.pendingWindowInDays(), k.multiRegion(), k.policy(), k.currentMaterialId(), 0);
+            k.pendingWindowInDays(), k.multiRegion(), k.policy(), k.currentMaterialId(), 0, k.customKeyStoreId(),
+            k.xksKeyId());
         String arn = new KmsKey(record).arn();
         keys.add(record);
         for (Material m : k.materials()) {
@@ -268,7 +340,7 @@ public final class Backup {
     }
   }
 
-  private static void requireExistingStore(TrentConfig config) {
+  static void requireExistingStore(TrentConfig config) {
     if (config.storage() instanceof StorageSettings.Sqlite s) {
       Path file = s.file() != null ? s.file() : config.dataDir().resolve(TrentServer.DATABASE_FILE);
       if (!Files.isRegularFile(file)) {
@@ -281,7 +353,7 @@ public final class Backup {
   }
 
   /** A source root given by files must exist: opening it must never create a new one. */
-  private static void requireExistingRoot(TrentConfig config) {
+  static void requireExistingRoot(TrentConfig config, String what) {
     Path file = null;
     if (config.rootOfTrust() instanceof RootSettings.KeyFile k) {
       file = k.file() != null ? k.file() : config.dataDir().resolve(TrentServer.ROOT_KEY_FILE);
@@ -289,7 +361,7 @@ public final class Backup {
       file = p.parametersFile() != null ? p.parametersFile() : config.dataDir().resolve(TrentServer.PASSPHRASE_FILE);
     }
     if (file != null && !Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--rewrap-from: no root of trust file at " + file);
+      throw new IllegalArgumentException(what + ": no root of trust file at " + file);
     }
   }
 

@@ -301,7 +301,8 @@ public record ConfigFile(
     return new StorageSettings.Sqlite(s.sqlite() == null || s.sqlite().file() == null ? null : Path.of(s.sqlite().file()));
   }
 
-  private static RootSettings rootSettings(RootEntry r) {
+  /** The root of trust a {@code rootOfTrust} entry names (also for {@code trent root rotate}'s new root). */
+  public static RootSettings rootSettings(RootEntry r) {
     int chosen = (r.keyFile() != null ? 1 : 0) + (r.passphrase() != null ? 1 : 0) + (r.pkcs11() != null ? 1 : 0);
     if (chosen > 1) {
       throw new IllegalArgumentException("rootOfTrust: choose one of keyFile, passphrase and pkcs11");

@@ -45,8 +45,14 @@ public final class TrentConfig {
   private final int ioThreads;
   private final Clock clock;
   private final SeedFile seed;
+  private final Path xksProxyTrustedCertificates;
+  private final java.util.Map<String, java.net.URI> xksProxyRoutes;
+  private final Duration xksProxyTimeout;
 
   private TrentConfig(Builder b) {
+    this.xksProxyTrustedCertificates = b.xksProxyTrustedCertificates;
+    this.xksProxyRoutes = java.util.Map.copyOf(b.xksProxyRoutes);
+    this.xksProxyTimeout = b.xksProxyTimeout;
     this.host = b.host;
     this.port = b.port;
     this.dataDir = b.dataDir;
@@ -208,6 +214,28 @@ public final class TrentConfig {
     return java.util.Optional.ofNullable(seed);
   }
 
+  /**
+   * PEM certificates that external key store proxies' TLS certificates may chain to, instead of
+   * the JDK's default trust store; null for the default.
+   */
+  public Path xksProxyTrustedCertificates() {
+    return xksProxyTrustedCertificates;
+  }
+
+  /**
+   * Where to connect for an external key store proxy endpoint, by the XksProxyUriEndpoint a store
+   * names (e.g. {@code https://xks.example.com} to {@code https://127.0.0.1:8443}): the model allows
+   * no port in the endpoint. Empty by default: every endpoint is reached as it is named.
+   */
+  public java.util.Map<String, java.net.URI> xksProxyRoutes() {
+    return xksProxyRoutes;
+  }
+
+  /** How long one call to an external key store proxy may take (AWS KMS allows 250 ms). */
+  public Duration xksProxyTimeout() {
+    return xksProxyTimeout;
+  }
+
   /** Whether {@code host} names only loopback addresses. */
   static boolean isLoopback(String host) {
     try {
@@ -247,6 +275,30 @@ public final class TrentConfig {
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
     private SeedFile seed;
+    private Path xksProxyTrustedCertificates;
+    private java.util.Map<String, java.net.URI> xksProxyRoutes = java.util.Map.of();
+    private Duration xksProxyTimeout = Duration.ofSeconds(2);
+
+    /** See {@link TrentConfig#xksProxyTrustedCertificates()}; null for the JDK's trust store. */
+    public Builder xksProxyTrustedCertificates(Path pemFile) {
+      this.xksProxyTrustedCertificates = pemFile;
+      return this;
+    }
+
+    /** See {@link TrentConfig#xksProxyRoutes()}. */
+    public Builder xksProxyRoutes(java.util.Map<String, java.net.URI> routes) {
+      this.xksProxyRoutes = require(routes, "xksProxyRoutes");
+      return this;
+    }
+
+    /** See {@link TrentConfig#xksProxyTimeout()}. */
+    public Builder xksProxyTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the external key store proxy timeout must be positive, was " + timeout);
+      }
+      this.xksProxyTimeout = timeout;
+      return this;
+    }
 
     public Builder host(String host) {
       this.host = require(host, "host");

@@ -26,6 +26,16 @@ import trent.domain.key.ClusterNotices;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
 import trent.domain.key.ResourceAttributes;
+import trent.domain.customkeystore.CustomKeyStores;
+import trent.domain.customkeystore.ExternalKeys;
+import trent.domain.customkeystore.XksProxy;
+import trent.server.xks.HttpXksProxy;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import trent.domain.key.KeyMaterials;
 import trent.domain.key.Keys;
 import trent.domain.grant.GrantCache;
@@ -137,6 +147,7 @@ public final class TrentServer implements AutoCloseable {
     try {
       root = openRoot(config, random);
       Keyring keyring = Keyring.openOrCreate(root, storage, config.clock(), random);
+      warnOfRootRotation(storage, keyring);
       KeyMaterials materials = new KeyMaterials(keyring, random);
       background = Executors.newScheduledThreadPool(2, named("trent-background"));
       KeyCache cache = new KeyCache(storage, materials, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
@@ -147,14 +158,15 @@ public final class TrentServer implements AutoCloseable {
           config.cacheRefresh().multipliedBy(12), 100_000, background);
       KeyChangeListener local = KeyChangeListener.all(cache, grantCache, attributes);
       KeyChangeListener changes = storage.changeFeed()
-          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local))
+          .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local, () -> reloadKeyring(keyring)))
           .orElse(local);
       Keys keys = new Keys(storage, materials, config.clock(), changes);
       Aliases aliases = new Aliases(storage, config.clock(), changes);
       Rotations rotations = new Rotations(storage, materials, config.clock(), changes);
       KeyUsageTracker usage = new KeyUsageTracker(storage, config.clock());
       usage.start();
-      Envelopes envelopes = new Envelopes(cache, random, usage);
+      CustomKeyStores stores = new CustomKeyStores(storage, keyring, xksProxy(config), config.clock(), random);
+      Envelopes envelopes = new Envelopes(cache, random, usage, new ExternalKeys(stores));
       Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
       Access access = new Access(grants, new KeyPolicies(10_000), attributes, config.clock());
       Runnable seeding = () -> config.seed().ifPresent(seed -> {
@@ -171,7 +183,7 @@ public final class TrentServer implements AutoCloseable {
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
       OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage, changes), rotations,
-          usage);
+          usage, stores);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());
       Dispatcher dispatcher = new Dispatcher(table, ModelValidator.loadDefault(), authenticator, codec, blocking,
@@ -179,6 +191,9 @@ public final class TrentServer implements AutoCloseable {
       long interval = config.deletionInterval().toMillis();
       background.scheduleWithFixedDelay(() -> deleteDueKeys(keys), interval, interval, TimeUnit.MILLISECONDS);
       background.scheduleWithFixedDelay(() -> rotateDueKeys(rotations), interval, interval, TimeUnit.MILLISECONDS);
+      // A root rotation adds a keyring term; Postgres nodes also hear of it at once (ClusterNotices).
+      long refresh = config.cacheRefresh().toMillis();
+      background.scheduleWithFixedDelay(() -> reloadKeyring(keyring), refresh, refresh, TimeUnit.MILLISECONDS);
       long flush = USAGE_FLUSH_INTERVAL.toMillis();
       background.scheduleWithFixedDelay(() -> flushUsage(usage), flush, flush, TimeUnit.MILLISECONDS);
       // The console's origin is known once the admin listener is bound, after the main one.
@@ -189,6 +204,9 @@ public final class TrentServer implements AutoCloseable {
       HttpServer main = http;
       Console console = new Console(() -> new Console.Settings(main.port(), tls != null, config.developmentMode(),
           config.developmentAccount()), authenticator, observability.recentEvents());
+      io.micrometer.core.instrument.Gauge.builder("trent.keyring.active.term", keyring, k -> k.activeTerm())
+          .description("the keyring term new key material is wrapped under (a root rotation adds one)")
+          .register(observability.registry());
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
           new Health(storage, keyring::isOpen), console);
       consoleOrigins.set(ConsoleOrigins.of(config.host(), admin.port(), config.consoleOrigin()));
@@ -257,6 +275,33 @@ public final class TrentServer implements AutoCloseable {
     return KeyFileRootOfTrust.openOrCreate(file != null ? file : dataDir(config).resolve(ROOT_KEY_FILE), random);
   }
 
+  /** The client of external key store proxies, trusting the configured certificates or the JDK's. */
+  static XksProxy xksProxy(TrentConfig config) {
+    try {
+      SSLContext ssl;
+      if (config.xksProxyTrustedCertificates() == null) {
+        ssl = SSLContext.getDefault();
+      } else {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(config.xksProxyTrustedCertificates())) {
+          int n = 0;
+          for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            trusted.setCertificateEntry("xks-" + n++, c);
+          }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+      }
+      return new HttpXksProxy(ssl, config.xksProxyTimeout(), config.xksProxyRoutes(), config.clock());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot read the external key store proxies' trusted certificates "
+          + config.xksProxyTrustedCertificates() + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Path dataDir(TrentConfig config) {
     try {
       return Files.createDirectories(config.dataDir());
@@ -276,6 +321,31 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  private static void reloadKeyring(Keyring keyring) {
+    try {
+      int added = keyring.reload();
+      if (added > 0) {
+        LOG.info("keyring: loaded {} new term(s) (root rotation); new key material is wrapped under term {}", added,
+            keyring.activeTerm());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("reloading the keyring's terms failed; will retry", e);
+    }
+  }
+
+  private static void warnOfRootRotation(Storage storage, Keyring keyring) {
+    storage.read(tx -> tx.keyring().rootRotation()).ifPresent(r -> {
+      if (r.fromRootId().equals(keyring.rootId())) {
+        LOG.warn("a root rotation from root of trust {} (this server's) to {} is in progress: once it is finished,"
+            + " this server starts only with the new root of trust; switch its configuration to it", r.fromRootId(),
+            r.toRootId());
+      } else {
+        LOG.info("a root rotation from root of trust {} to {} (this server's) is in progress", r.fromRootId(),
+            r.toRootId());
+      }
+    });
+  }
+
   private static void rotateDueKeys(Rotations rotations) {
     try {
       int rotated = rotations.rotateDue();
@@ -293,6 +363,11 @@ public final class TrentServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("writing the last use of keys failed; kept in memory, will retry", e);
     }
+  }
+
+  /** The keyring term new key material is wrapped under (a root rotation adds a term). */
+  public int keyringActiveTerm() {
+    return keyring.activeTerm();
   }
 
   /** Rotates, now, the keys whose automatic rotation is due by the server's clock. For tests and tools. */

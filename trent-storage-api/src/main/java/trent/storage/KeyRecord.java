@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param policy the key policy document (JSON text)
  * @param currentMaterialId the key material id that encrypts new ciphertexts; null when the key has none
  * @param version optimistic-concurrency version: 0 for a new record, incremented by each update
+ * @param customKeyStoreId the custom key store the key is in ({@code cks-...}); null for a key in KMS's own store
+ * @param xksKeyId the external key's id in its external key store proxy; null unless the key is in an
+ *     external key store
  */
 public record KeyRecord(
     String keyId,
@@ -38,7 +41,17 @@ public record KeyRecord(
     boolean multiRegion,
     String policy,
     String currentMaterialId,
-    long version) {
+    long version,
+    String customKeyStoreId,
+    String xksKeyId) {
+
+  /** A key in KMS's own key store (no custom key store). */
+  public KeyRecord(String keyId, String account, String region, String description, String keySpec, String keyUsage,
+      String origin, String keyState, Instant creationDate, Instant deletionDate, Integer pendingWindowInDays,
+      boolean multiRegion, String policy, String currentMaterialId, long version) {
+    this(keyId, account, region, description, keySpec, keyUsage, origin, keyState, creationDate, deletionDate,
+        pendingWindowInDays, multiRegion, policy, currentMaterialId, version, null, null);
+  }
 
   public KeyRecord {
     Objects.requireNonNull(keyId, "keyId");
@@ -51,5 +64,12 @@ public record KeyRecord(
     Objects.requireNonNull(keyState, "keyState");
     Objects.requireNonNull(creationDate, "creationDate");
     Objects.requireNonNull(policy, "policy");
+  }
+
+  /** This record with another version, every other field kept (what an update stores). */
+  public KeyRecord withVersion(long newVersion) {
+    return new KeyRecord(keyId, account, region, description, keySpec, keyUsage, origin, keyState, creationDate,
+        deletionDate, pendingWindowInDays, multiRegion, policy, currentMaterialId, newVersion, customKeyStoreId,
+        xksKeyId);
   }
 }

@@ -24,4 +24,9 @@ public interface Transaction {
   default KeyUsageRepository keyUsage() {
     throw new UnsupportedOperationException("this store keeps no key usage");
   }
+
+  /** Custom key stores (schema V6). Every store of this module's contract overrides it. */
+  default CustomKeyStoreRepository customKeyStores() {
+    throw new UnsupportedOperationException("this store keeps no custom key stores");
+  }
 }

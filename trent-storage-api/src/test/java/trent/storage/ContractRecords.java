@@ -49,7 +49,7 @@ public final class ContractRecords {
   public static KeyRecord withState(KeyRecord k, String keyState, Instant deletionDate, Integer window) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         keyState, k.creationDate(), deletionDate, window, k.multiRegion(), k.policy(), k.currentMaterialId(),
-        k.version());
+        k.version(), k.customKeyStoreId(), k.xksKeyId());
   }
 
   public static KeyRecord withDescription(KeyRecord k, String description) {
@@ -61,13 +61,54 @@ public final class ContractRecords {
   public static KeyRecord withVersion(KeyRecord k, long version) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate(), k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
-        k.currentMaterialId(), version);
+        k.currentMaterialId(), version, k.customKeyStoreId(), k.xksKeyId());
   }
 
   public static KeyRecord withCreationDate(KeyRecord k, Instant creationDate) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), creationDate, k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
         k.currentMaterialId(), k.version());
+  }
+
+  /** A key in an external key store, associated with external key {@code xksKeyId}. */
+  public static KeyRecord xksKey(String keyId, String customKeyStoreId, String xksKeyId) {
+    return new KeyRecord(keyId, ACCOUNT, REGION, "", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "EXTERNAL_KEY_STORE",
+        "Enabled", T0, null, null, false, policy(ACCOUNT), materialId(7), 0, customKeyStoreId, xksKeyId);
+  }
+
+  /** {@code cks-} and 17 hex digits, ordered as {@code n}. */
+  public static String storeId(int n) {
+    return String.format("cks-%017x", n);
+  }
+
+  /** A disconnected external key store with every external-key-store field set. */
+  public static CustomKeyStoreRecord xksStore(String id, String account, String name) {
+    return new CustomKeyStoreRecord(id, account, REGION, name, "EXTERNAL_KEY_STORE", null, null,
+        "VPC_ENDPOINT_SERVICE", "https://xks.example.com", "/example/kms/xks/v1",
+        "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", OTHER_ACCOUNT, "ABCDEFGHIJKLMNOPQRST234567",
+        new byte[] {5, 4, 3, 2, 1, 0}, "DISCONNECTED", null, T0, 0);
+  }
+
+  /** A CloudHSM key store whose last connection failed. */
+  public static CustomKeyStoreRecord cloudHsmStore(String id, String name) {
+    return new CustomKeyStoreRecord(id, ACCOUNT, REGION, name, "AWS_CLOUDHSM", "cluster-234abcdefgh",
+        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", null, null, null, null, null, null,
+        new byte[] {9, 9}, "FAILED", "CLUSTER_NOT_FOUND", T0.plusMillis(3), 0);
+  }
+
+  public static CustomKeyStoreRecord withConnection(CustomKeyStoreRecord s, String state, String errorCode) {
+    return new CustomKeyStoreRecord(s.customKeyStoreId(), s.account(), s.region(), s.name(), s.type(),
+        s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(), s.xksProxyUriEndpoint(),
+        s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(), s.xksProxyVpcEndpointServiceOwner(),
+        s.xksProxyAccessKeyId(), s.wrappedSecret(), state, errorCode, s.creationDate(), s.version());
+  }
+
+  public static CustomKeyStoreRecord withName(CustomKeyStoreRecord s, String name) {
+    return new CustomKeyStoreRecord(s.customKeyStoreId(), s.account(), s.region(), name, s.type(),
+        s.cloudHsmClusterId(), s.trustAnchorCertificate(), s.xksProxyConnectivity(), s.xksProxyUriEndpoint(),
+        s.xksProxyUriPath(), s.xksProxyVpcEndpointServiceName(), s.xksProxyVpcEndpointServiceOwner(),
+        s.xksProxyAccessKeyId(), s.wrappedSecret(), s.connectionState(), s.connectionErrorCode(), s.creationDate(),
+        s.version());
   }
 
   public static KeyMaterialRecord material(String keyId, int n, Instant createdAt) {

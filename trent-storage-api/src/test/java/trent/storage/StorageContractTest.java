@@ -714,6 +714,97 @@ public abstract class StorageContractTest {
     assertThat(read((Transaction tx) -> tx.keyring().list())).containsExactly(term(1));
   }
 
+  // Root of trust rotation (schema V9)
+
+  private static KeyringTermRecord incoming(int term) {
+    return new KeyringTermRecord(term, "new-root", new byte[] {4, 5, (byte) term}, T0.plusSeconds(term));
+  }
+
+  @Test
+  void aRootRotationKeepsBothWrappingsUntilItFinishes() {
+    RootRotationRecord rotation = new RootRotationRecord("key-file:1", "new-root", 2, T0.plusSeconds(60));
+    write(tx -> tx.keyring().insert(term(1)));
+    assertThat(read((Transaction tx) -> tx.keyring().rootRotation())).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keyring().listIncoming())).isEmpty();
+
+    write(tx -> {
+      tx.keyring().insert(term(2));
+      tx.keyring().startRootRotation(rotation, List.of(incoming(1), incoming(2)));
+    });
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).contains(rotation);
+      assertThat(tx.keyring().list()).containsExactly(term(1), term(2));
+      assertThat(tx.keyring().listIncoming()).containsExactly(incoming(1), incoming(2));
+      return null;
+    });
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation, List.of(incoming(1), incoming(2)))))
+        .isInstanceOf(DuplicateRecordException.class);
+
+    assertThat(storage.write((Transaction tx) -> tx.keyring().finishRootRotation())).isTrue();
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).isEmpty();
+      assertThat(tx.keyring().listIncoming()).isEmpty();
+      assertThat(tx.keyring().list()).containsExactly(incoming(1), incoming(2));
+      return null;
+    });
+    assertThat(storage.write((Transaction tx) -> tx.keyring().finishRootRotation())).isFalse();
+  }
+
+  @Test
+  void anAbortedRootRotationLeavesTheTermsAsTheyWere() {
+    write(tx -> {
+      tx.keyring().insert(term(1));
+      tx.keyring().startRootRotation(new RootRotationRecord("key-file:1", "new-root", 1, T0), List.of(incoming(1)));
+    });
+
+    assertThat(storage.write((Transaction tx) -> tx.keyring().abortRootRotation())).isTrue();
+
+    read((Transaction tx) -> {
+      assertThat(tx.keyring().rootRotation()).isEmpty();
+      assertThat(tx.keyring().listIncoming()).isEmpty();
+      assertThat(tx.keyring().list()).containsExactly(term(1));
+      return null;
+    });
+    assertThat(storage.write((Transaction tx) -> tx.keyring().abortRootRotation())).isFalse();
+  }
+
+  @Test
+  void aRootRotationMustWrapEveryStoredTermOnceByItsNewRoot() {
+    RootRotationRecord rotation = new RootRotationRecord("key-file:1", "new-root", 2, T0);
+    write(tx -> {
+      tx.keyring().insert(term(1));
+      tx.keyring().insert(term(2));
+    });
+
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation, List.of(incoming(1)))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> write(tx -> tx.keyring().startRootRotation(rotation,
+        List.of(incoming(1), new KeyringTermRecord(2, "third-root", new byte[] {1}, T0)))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(read((Transaction tx) -> tx.keyring().rootRotation())).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keyring().listIncoming())).isEmpty();
+  }
+
+  @Test
+  void rewrappedMaterialReplacesOnlyTheExpectedBytes() {
+    String keyId = insertKey();
+    KeyMaterialRecord m = material(keyId, 1, T0);
+    write(tx -> tx.keyMaterials().insert(m));
+    byte[] rewrapped = {7, 7, 7};
+
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, m.materialId(), new byte[] {0}, rewrapped))).isFalse();
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, "f".repeat(64), m.wrappedMaterial(), rewrapped))).isFalse();
+    assertThat(storage.write((Transaction tx) ->
+        tx.keyMaterials().replaceWrapped(keyId, m.materialId(), m.wrappedMaterial(), rewrapped))).isTrue();
+
+    assertThat(read((Transaction tx) -> tx.keyMaterials().find(keyId, m.materialId())))
+        .contains(new KeyMaterialRecord(keyId, m.materialId(), rewrapped, m.createdAt()));
+  }
+
   // Transactions
 
   @Test
@@ -1162,6 +1253,120 @@ public abstract class StorageContractTest {
     for (Throwable t : List.of(settings, history)) {
       assertThat(t).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
     }
+  }
+
+  // Custom key stores (schema V6)
+
+  @Test
+  void customKeyStoresReadBackEqualWithEveryFieldOfTheirType() {
+    CustomKeyStoreRecord xks = ContractRecords.xksStore(ContractRecords.storeId(1), ACCOUNT, "external");
+    CustomKeyStoreRecord hsm = ContractRecords.cloudHsmStore(ContractRecords.storeId(2), "hsm");
+    write(tx -> {
+      tx.customKeyStores().insert(xks);
+      tx.customKeyStores().insert(hsm);
+    });
+
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(xks.customKeyStoreId()))).contains(xks);
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(hsm.customKeyStoreId()))).contains(hsm);
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(ContractRecords.storeId(3)))).isEmpty();
+  }
+
+  @Test
+  void aCustomKeyStoreIdOrANameTakenInTheAccountAndRegionIsADuplicate() {
+    CustomKeyStoreRecord first = ContractRecords.xksStore(ContractRecords.storeId(1), ACCOUNT, "name");
+    write(tx -> tx.customKeyStores().insert(first));
+
+    assertThatThrownBy(() -> write(tx -> tx.customKeyStores().insert(
+        ContractRecords.xksStore(ContractRecords.storeId(1), ACCOUNT, "other")))).isInstanceOf(DuplicateRecordException.class);
+    assertThatThrownBy(() -> write(tx -> tx.customKeyStores().insert(
+        ContractRecords.xksStore(ContractRecords.storeId(2), ACCOUNT, "name")))).isInstanceOf(DuplicateRecordException.class);
+    write(tx -> tx.customKeyStores().insert(ContractRecords.xksStore(ContractRecords.storeId(3), OTHER_ACCOUNT, "name")));
+
+    assertThat(read((Transaction tx) -> tx.customKeyStores().listAll(null, 10)))
+        .extracting(CustomKeyStoreRecord::customKeyStoreId)
+        .containsExactly(ContractRecords.storeId(1), ContractRecords.storeId(3));
+  }
+
+  @Test
+  void updatingACustomKeyStoreChecksItsVersionAndItsName() {
+    CustomKeyStoreRecord a = ContractRecords.xksStore(ContractRecords.storeId(1), ACCOUNT, "a");
+    CustomKeyStoreRecord b = ContractRecords.cloudHsmStore(ContractRecords.storeId(2), "b");
+    write(tx -> {
+      tx.customKeyStores().insert(a);
+      tx.customKeyStores().insert(b);
+    });
+
+    CustomKeyStoreRecord connected = ContractRecords.withConnection(a, "CONNECTED", null);
+    CustomKeyStoreRecord stored = storage.write(tx -> tx.customKeyStores().update(connected));
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(a.customKeyStoreId()))).contains(stored);
+    assertThatThrownBy(() -> write(tx -> tx.customKeyStores().update(connected)))
+        .isInstanceOf(StaleRecordException.class);
+    CustomKeyStoreRecord renamed = ContractRecords.withName(b, "a");
+    assertThatThrownBy(() -> write(tx -> tx.customKeyStores().update(renamed)))
+        .isInstanceOf(DuplicateRecordException.class);
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(b.customKeyStoreId()))).contains(b);
+  }
+
+  @Test
+  void customKeyStoresListByAccountAndRegionInPagesAndDelete() {
+    for (int i = 5; i >= 1; i--) {
+      CustomKeyStoreRecord s = ContractRecords.xksStore(ContractRecords.storeId(i), i == 3 ? OTHER_ACCOUNT : ACCOUNT,
+          "store " + i);
+      write(tx -> tx.customKeyStores().insert(s));
+    }
+
+    assertThat(read((Transaction tx) -> tx.customKeyStores().list(ACCOUNT, REGION, null, 2)))
+        .extracting(CustomKeyStoreRecord::customKeyStoreId)
+        .containsExactly(ContractRecords.storeId(1), ContractRecords.storeId(2));
+    assertThat(read((Transaction tx) -> tx.customKeyStores().list(ACCOUNT, REGION, ContractRecords.storeId(2), 10)))
+        .extracting(CustomKeyStoreRecord::customKeyStoreId)
+        .containsExactly(ContractRecords.storeId(4), ContractRecords.storeId(5));
+    assertThat(read((Transaction tx) -> tx.customKeyStores().list(ACCOUNT, OTHER_REGION, null, 10))).isEmpty();
+    boolean deleted = storage.write(tx -> tx.customKeyStores().delete(ContractRecords.storeId(4)));
+    boolean deletedAgain = storage.write(tx -> tx.customKeyStores().delete(ContractRecords.storeId(4)));
+    assertThat(deleted).isTrue();
+    assertThat(deletedAgain).isFalse();
+    assertThat(read((Transaction tx) -> tx.customKeyStores().listAll(ContractRecords.storeId(2), 10)))
+        .extracting(CustomKeyStoreRecord::customKeyStoreId)
+        .containsExactly(ContractRecords.storeId(3), ContractRecords.storeId(5));
+  }
+
+  @Test
+  void keysInACustomKeyStoreKeepTheirStoreAndExternalKeyAndAreCounted() {
+    String store = ContractRecords.storeId(1);
+    write(tx -> tx.customKeyStores().insert(ContractRecords.xksStore(store, ACCOUNT, "x")));
+    KeyRecord k = ContractRecords.xksKey(newKeyId(), store, "external-key-1");
+    write(tx -> {
+      tx.keys().insert(k);
+      tx.keys().insert(key(newKeyId()));
+    });
+
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    KeyRecord disabled = storage.write(tx -> tx.keys().update(withState(k, "Disabled", null, null)));
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow()).isEqualTo(disabled);
+    assertThat(disabled.customKeyStoreId()).isEqualTo(store);
+    assertThat(disabled.xksKeyId()).isEqualTo("external-key-1");
+    assertThat(read((Transaction tx) -> tx.customKeyStores().countKeys(store))).isEqualTo(1);
+    assertThat(read((Transaction tx) -> tx.customKeyStores().findKeyByXksKeyId(store, "external-key-1")))
+        .contains(k.keyId());
+    assertThat(read((Transaction tx) -> tx.customKeyStores().findKeyByXksKeyId(store, "external-key-2"))).isEmpty();
+    write(tx -> tx.keys().delete(k.keyId()));
+    assertThat(read((Transaction tx) -> tx.customKeyStores().countKeys(store))).isZero();
+  }
+
+  @Test
+  void customKeyStoresSurviveReopening() {
+    CustomKeyStoreRecord s = ContractRecords.cloudHsmStore(ContractRecords.storeId(9), "persisted");
+    KeyRecord k = ContractRecords.xksKey(newKeyId(), s.customKeyStoreId(), "ext");
+    write(tx -> {
+      tx.customKeyStores().insert(s);
+      tx.keys().insert(k);
+    });
+    storage = reopen(storage);
+
+    assertThat(read((Transaction tx) -> tx.customKeyStores().find(s.customKeyStoreId()))).contains(s);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
   }
 
   /** What one thread of {@link #runConcurrently} does, given its index. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,15 @@ import trent.storage.Storage;
  * below the 2^32 messages random IVs allow.
  *
  * <p>Opening fails with a {@link CryptoException} that says what to do when the stored terms
- * were wrapped by another root of trust (for example, the root key file was replaced).
+ * were wrapped by another root of trust (for example, the root key file was replaced, or the root
+ * was retired by a root rotation).
+ *
+ * <p>Terms are added while the keyring is open: a root of trust rotation ({@code trent root
+ * rotate}) adds a term to a store that running nodes share. A keyring opened from a store
+ * ({@link #openOrCreate}) loads new terms from it on {@link #reload()} and, once, when it meets a
+ * record wrapped under a term newer than its newest; {@link #wrap} then uses the new term. During a
+ * rotation each term is stored wrapped both by the outgoing and by the incoming root, so a node
+ * opens the keyring with either.
  *
  * <p>Wrapped record format: {@code 0x01} ‖ term (4 bytes, big-endian) ‖ IV (12) ‖ ciphertext ‖
  * tag (16). The GCM associated data is the 5-byte header followed by the caller's associated data.
@@ -61,14 +70,26 @@ public final class Keyring implements AutoCloseable {
             }
           });
 
-  private final Map<Integer, TermKey> terms;
-  private final int activeTerm;
+  private final RootOfTrust root;
+  /** Where new terms come from; null for a keyring opened from records. */
+  private final Storage storage;
   private final SecureRandom random;
+  private volatile Map<Integer, TermKey> terms;
+  private volatile int activeTerm;
+  private volatile boolean closed;
+  /** Terms the store holds that this root of trust does not wrap (seen by {@link #reload}), and by which root. */
+  private volatile Map<Integer, String> foreignTerms = Map.of();
 
-  private Keyring(Map<Integer, TermKey> terms, SecureRandom random) {
+  private Keyring(RootOfTrust root, Storage storage, Map<Integer, TermKey> terms, SecureRandom random) {
+    this.root = root;
+    this.storage = storage;
     this.terms = Map.copyOf(terms);
-    this.activeTerm = terms.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    this.activeTerm = newest(terms);
     this.random = random;
+  }
+
+  private static int newest(Map<Integer, TermKey> terms) {
+    return terms.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
   }
 
   /**
@@ -79,16 +100,17 @@ public final class Keyring implements AutoCloseable {
    */
   public static Keyring openOrCreate(
       RootOfTrust root, Storage storage, Clock clock, SecureRandom random) {
-    List<KeyringTermRecord> records = storage.read(tx -> tx.keyring().list());
+    List<KeyringTermRecord> records = storedWrappings(storage);
     if (records.isEmpty()) {
       records = createFirstTerm(root, storage, clock, random);
     }
-    return open(root, records, random);
+    return new Keyring(root, storage, unwrapTerms(root, records), random);
   }
 
   /**
    * Opens a keyring from term records that are not (yet) in a store, e.g. those of a backup
-   * about to be imported.
+   * about to be imported. {@code records} may hold several wrappings of a term (by the outgoing and
+   * the incoming root of a rotation); the one by {@code root} is used.
    *
    * @throws CryptoException as {@link #openOrCreate}, or when there are no terms
    */
@@ -96,21 +118,120 @@ public final class Keyring implements AutoCloseable {
     if (records.isEmpty()) {
       throw new CryptoException("a keyring needs at least one term");
     }
+    return new Keyring(root, null, unwrapTerms(root, records), random);
+  }
+
+  /** Every stored wrapping of every term: the terms' own and, during a root rotation, the incoming ones. */
+  private static List<KeyringTermRecord> storedWrappings(Storage storage) {
+    return storage.read(tx -> {
+      List<KeyringTermRecord> all = new java.util.ArrayList<>(tx.keyring().list());
+      all.addAll(tx.keyring().listIncoming());
+      return all;
+    });
+  }
+
+  /** Each term's key, from its wrapping by {@code root}; every term must have one. */
+  private static Map<Integer, TermKey> unwrapTerms(RootOfTrust root, List<KeyringTermRecord> records) {
+    Map<Integer, List<KeyringTermRecord>> byTerm = byTerm(records);
     Map<Integer, TermKey> terms = new TreeMap<>();
     try {
-      for (KeyringTermRecord record : records) {
-        terms.put(record.term(), unwrapTerm(root, record));
+      for (Map.Entry<Integer, List<KeyringTermRecord>> e : byTerm.entrySet()) {
+        terms.put(e.getKey(), unwrapTerm(root, ownWrapping(root, e.getKey(), e.getValue())));
       }
     } catch (RuntimeException e) {
       terms.values().forEach(TermKey::destroy);
       throw e;
     }
-    return new Keyring(terms, random);
+    return terms;
+  }
+
+  private static Map<Integer, List<KeyringTermRecord>> byTerm(List<KeyringTermRecord> records) {
+    Map<Integer, List<KeyringTermRecord>> byTerm = new TreeMap<>();
+    records.forEach(r -> byTerm.computeIfAbsent(r.term(), t -> new java.util.ArrayList<>()).add(r));
+    return byTerm;
+  }
+
+  /** The wrapping of {@code term} by {@code root}; fails saying which roots wrapped it instead. */
+  private static KeyringTermRecord ownWrapping(RootOfTrust root, int term, List<KeyringTermRecord> wrappings) {
+    for (KeyringTermRecord w : wrappings) {
+      if (w.rootId().equals(root.id())) {
+        return w;
+      }
+    }
+    throw new CryptoException(
+        "keyring term " + term + " was wrapped by root of trust "
+            + String.join(" and ", wrappings.stream().map(KeyringTermRecord::rootId).distinct().toList())
+            + ", but this server's root of trust is " + root.id()
+            + ". The root key (for example the root key file in the data directory) was replaced, belongs to"
+            + " another data directory, or was retired by a root rotation (trent root rotate): start with the"
+            + " root of trust that wraps the keyring (after a root rotation, the new one), or restore the"
+            + " original root key.");
+  }
+
+  /**
+   * Loads the terms added to the store since this keyring opened (a root rotation adds one) and
+   * makes the newest the active term. Does nothing for a keyring opened from records. A new term
+   * that is not wrapped by this keyring's root of trust (a rotation finished, retiring it, before
+   * this node loaded the term) is left out.
+   *
+   * @return how many terms were added
+   * @throws trent.storage.StorageException when the store cannot be read
+   */
+  public synchronized int reload() {
+    if (storage == null || closed) {
+      return 0;
+    }
+    Map<Integer, List<KeyringTermRecord>> stored = byTerm(storedWrappings(storage));
+    Map<Integer, TermKey> added = new TreeMap<>();
+    Map<Integer, String> foreign = new TreeMap<>();
+    for (Map.Entry<Integer, List<KeyringTermRecord>> e : stored.entrySet()) {
+      if (terms.containsKey(e.getKey())) {
+        continue;
+      }
+      for (KeyringTermRecord w : e.getValue()) {
+        if (w.rootId().equals(root.id())) {
+          added.put(e.getKey(), unwrapTerm(root, w));
+        }
+      }
+      if (!added.containsKey(e.getKey())) {
+        foreign.put(e.getKey(), e.getValue().get(0).rootId());
+      }
+    }
+    foreignTerms = Map.copyOf(foreign);
+    if (added.isEmpty()) {
+      return 0;
+    }
+    Map<Integer, TermKey> next = new TreeMap<>(terms);
+    next.putAll(added);
+    terms = Map.copyOf(next);
+    activeTerm = newest(next);
+    return added.size();
+  }
+
+  /** The term a wrapped record was made under; -1 when the record is not one {@link #wrap} made. */
+  public static int termOf(byte[] wrapped) {
+    if (wrapped.length < HEADER_LENGTH + IV_LENGTH + TAG_LENGTH || wrapped[0] != FORMAT_VERSION) {
+      return -1;
+    }
+    return ByteBuffer.wrap(wrapped, 1, 4).getInt();
+  }
+
+  /**
+   * The secret of {@code wrapped} wrapped anew under the active term, with the same associated
+   * data. The secret is in the clear only inside this call.
+   *
+   * @throws IntegrityException as {@link #unwrap}
+   */
+  public byte[] rewrap(byte[] wrapped, byte[] associatedData) {
+    try (SecretBytes secret = unwrap(wrapped, associatedData)) {
+      return wrap(secret, associatedData);
+    }
   }
 
   /**
    * The same terms wrapped by another root of trust: each term key is unwrapped by {@code from}
-   * and wrapped by {@code to}, with the same term number and creation time. The records wrapped
+   * (from its wrapping by {@code from}, when {@code records} holds several) and wrapped by
+   * {@code to}, one record per term, with the same term number and creation time. The records wrapped
    * under the terms (key material) stay valid as they are. Term keys are in the clear only in
    * memory, for the duration of the call, and overwritten afterwards (best effort).
    *
@@ -118,7 +239,8 @@ public final class Keyring implements AutoCloseable {
    */
   public static List<KeyringTermRecord> rewrap(List<KeyringTermRecord> records, RootOfTrust from, RootOfTrust to) {
     List<KeyringTermRecord> rewrapped = new java.util.ArrayList<>();
-    for (KeyringTermRecord record : records) {
+    for (Map.Entry<Integer, List<KeyringTermRecord>> e : byTerm(records).entrySet()) {
+      KeyringTermRecord record = ownWrapping(from, e.getKey(), e.getValue());
       TermKey key = unwrapTerm(from, record);
       try {
         byte[] wrapped = to.wrap(key.key, termAssociatedData(record.term()));
@@ -130,6 +252,27 @@ public final class Keyring implements AutoCloseable {
     return List.copyOf(rewrapped);
   }
 
+  /**
+   * A new term: a fresh random term key, wrapped once by each of {@code roots} (a root rotation
+   * stores the wrapping by the outgoing root as the term's own and the other as its incoming one).
+   * The key is in the clear only in memory, for the duration of the call.
+   */
+  public static List<KeyringTermRecord> newTerm(int term, Instant createdAt, SecureRandom random,
+      RootOfTrust... roots) {
+    List<KeyringTermRecord> wrappings = new java.util.ArrayList<>();
+    try (SecretBytes key = SecretBytes.random(TERM_KEY_LENGTH, random)) {
+      byte[] k = key.revealCopy();
+      try {
+        for (RootOfTrust root : roots) {
+          wrappings.add(new KeyringTermRecord(term, root.id(), root.wrap(k, termAssociatedData(term)), createdAt));
+        }
+      } finally {
+        Arrays.fill(k, (byte) 0);
+      }
+    }
+    return List.copyOf(wrappings);
+  }
+
   /** The associated data under which the root of trust wraps term {@code term}'s key. */
   static byte[] termAssociatedData(int term) {
     return ("trent/keyring/term/" + term).getBytes(StandardCharsets.US_ASCII);
@@ -137,7 +280,12 @@ public final class Keyring implements AutoCloseable {
 
   /** Whether the term keys are in memory, unwrapped: true from open until {@link #close()}. */
   public boolean isOpen() {
-    return !terms.get(activeTerm).isDestroyed();
+    return !closed && !terms.get(activeTerm).isDestroyed();
+  }
+
+  /** The id of the root of trust this keyring's terms were unwrapped with. */
+  public String rootId() {
+    return root.id();
   }
 
   /** The term that {@link #wrap} uses. */
@@ -147,11 +295,12 @@ public final class Keyring implements AutoCloseable {
 
   /** Wraps {@code secret} under the active term, bound to {@code associatedData}. */
   public byte[] wrap(SecretBytes secret, byte[] associatedData) {
-    TermKey key = terms.get(activeTerm);
+    int term = activeTerm;
+    TermKey key = terms.get(term);
     byte[] plaintext = secret.revealCopy();
     byte[] out = new byte[HEADER_LENGTH + IV_LENGTH + plaintext.length + TAG_LENGTH];
     try {
-      ByteBuffer.wrap(out).put(FORMAT_VERSION).putInt(activeTerm);
+      ByteBuffer.wrap(out).put(FORMAT_VERSION).putInt(term);
       byte[] iv = new byte[IV_LENGTH];
       random.nextBytes(iv);
       System.arraycopy(iv, 0, out, HEADER_LENGTH, IV_LENGTH);
@@ -178,8 +327,20 @@ public final class Keyring implements AutoCloseable {
     if (wrapped.length < HEADER_LENGTH + IV_LENGTH + TAG_LENGTH || wrapped[0] != FORMAT_VERSION) {
       throw new IntegrityException();
     }
-    TermKey key = terms.get(ByteBuffer.wrap(wrapped, 1, 4).getInt());
+    int term = ByteBuffer.wrap(wrapped, 1, 4).getInt();
+    TermKey key = terms.get(term);
+    if (key == null && term > activeTerm && storage != null && !closed) {
+      // Another process added a term (a root rotation) since this keyring opened.
+      reload();
+      key = terms.get(term);
+    }
     if (key == null) {
+      String foreignRoot = foreignTerms.get(term);
+      if (foreignRoot != null) {
+        throw new CryptoException("keyring term " + term + " is wrapped only by root of trust " + foreignRoot
+            + ", not by this server's root of trust " + root.id() + ": a root rotation (trent root rotate) was"
+            + " finished before this server loaded the term; restart it with the new root of trust");
+      }
       throw new IntegrityException();
     }
     try {
@@ -201,7 +362,8 @@ public final class Keyring implements AutoCloseable {
 
   /** Overwrites the term keys held in memory (best effort); later calls fail. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     terms.values().forEach(TermKey::destroy);
   }
 

@@ -155,6 +155,114 @@ class KeyringTest {
     }
   }
 
+  // Root rotation: terms wrapped by two roots, terms added while open
+
+  @Test
+  void aTermWrappedByTwoRootsOpensWithEitherAndTheSameKey() {
+    try (KeyFileRootOfTrust other = KeyFileRootOfTrust.openOrCreate(dir.resolve("other.key"), random);
+        KeyFileRootOfTrust third = KeyFileRootOfTrust.openOrCreate(dir.resolve("third.key"), random)) {
+      List<KeyringTermRecord> both = new ArrayList<>(Keyring.newTerm(1, NOW, random, root, other));
+      byte[] wrapped;
+      try (Keyring byRoot = Keyring.open(root, both, random); SecretBytes secret = SecretBytes.random(32, random)) {
+        wrapped = byRoot.wrap(secret, KEY_A_MATERIAL_1);
+      }
+      try (Keyring byOther = Keyring.open(other, both, random)) {
+        assertThat(byOther.unwrap(wrapped, KEY_A_MATERIAL_1).length()).isEqualTo(32);
+      }
+      assertThatThrownBy(() -> Keyring.open(third, both, random))
+          .isInstanceOf(CryptoException.class)
+          .hasMessageContaining("keyring term 1 was wrapped by root of trust " + root.id() + " and " + other.id())
+          .hasMessageContaining("this server's root of trust is " + third.id())
+          .hasMessageContaining("retired by a root rotation");
+    }
+  }
+
+  @Test
+  void aTermAddedToTheStoreIsLoadedByReloadAndBecomesActive() {
+    try (Keyring keyring = open(); SecretBytes secret = SecretBytes.random(32, random)) {
+      byte[] underOne = keyring.wrap(secret, KEY_A_MATERIAL_1);
+      storage.write(tx -> {
+        tx.keyring().insert(Keyring.newTerm(2, NOW, random, root).get(0));
+        return null;
+      });
+      assertThat(keyring.activeTerm()).isEqualTo(1);
+
+      assertThat(keyring.reload()).isEqualTo(1);
+
+      assertThat(keyring.activeTerm()).isEqualTo(2);
+      byte[] underTwo = keyring.wrap(secret, KEY_A_MATERIAL_1);
+      assertThat(Keyring.termOf(underOne)).isEqualTo(1);
+      assertThat(Keyring.termOf(underTwo)).isEqualTo(2);
+      assertThat(keyring.unwrap(underOne, KEY_A_MATERIAL_1).equalsConstantTime(secret)).isTrue();
+      assertThat(keyring.reload()).isZero();
+    }
+  }
+
+  @Test
+  void aRecordUnderANewerTermMakesTheKeyringLoadIt() {
+    try (Keyring first = open(); SecretBytes secret = SecretBytes.random(32, random)) {
+      storage.write(tx -> {
+        tx.keyring().insert(Keyring.newTerm(2, NOW, random, root).get(0));
+        return null;
+      });
+      byte[] underTwo;
+      try (Keyring second = open()) {
+        underTwo = second.wrap(secret, KEY_B_MATERIAL_1);
+      }
+      assertThat(Keyring.termOf(underTwo)).isEqualTo(2);
+
+      assertThat(first.unwrap(underTwo, KEY_B_MATERIAL_1).equalsConstantTime(secret)).isTrue();
+      assertThat(first.activeTerm()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aNewTermWrappedOnlyByAnotherRootFailsClearlyAndTheKnownTermsKeepWorking() {
+    try (Keyring keyring = open(); SecretBytes secret = SecretBytes.random(32, random);
+        KeyFileRootOfTrust other = KeyFileRootOfTrust.openOrCreate(dir.resolve("other.key"), random)) {
+      byte[] underOne = keyring.wrap(secret, KEY_A_MATERIAL_1);
+      List<KeyringTermRecord> term2 = Keyring.newTerm(2, NOW, random, other);
+      byte[] underTwo;
+      List<KeyringTermRecord> otherTerms = new ArrayList<>(Keyring.rewrap(storage.terms(), root, other));
+      otherTerms.addAll(term2);
+      try (Keyring byOther = Keyring.open(other, otherTerms, random)) {
+        underTwo = byOther.wrap(secret, KEY_A_MATERIAL_1);
+      }
+      storage.write(tx -> {
+        tx.keyring().insert(term2.get(0));
+        return null;
+      });
+
+      assertThatThrownBy(() -> keyring.unwrap(underTwo, KEY_A_MATERIAL_1))
+          .isInstanceOf(CryptoException.class)
+          .isNotInstanceOf(IntegrityException.class)
+          .hasMessageContaining("keyring term 2 is wrapped only by root of trust " + other.id())
+          .hasMessageContaining("restart it with the new root of trust");
+      assertThat(keyring.activeTerm()).isEqualTo(1);
+      assertThat(keyring.unwrap(underOne, KEY_A_MATERIAL_1).equalsConstantTime(secret)).isTrue();
+    }
+  }
+
+  @Test
+  void rewrapMovesARecordToTheActiveTermUnderTheSameAssociatedData() {
+    try (Keyring keyring = open(); SecretBytes secret = SecretBytes.random(32, random)) {
+      byte[] underOne = keyring.wrap(secret, KEY_A_MATERIAL_1);
+      storage.write(tx -> {
+        tx.keyring().insert(Keyring.newTerm(2, NOW, random, root).get(0));
+        return null;
+      });
+      keyring.reload();
+
+      byte[] rewrapped = keyring.rewrap(underOne, KEY_A_MATERIAL_1);
+
+      assertThat(Keyring.termOf(rewrapped)).isEqualTo(2);
+      assertThat(keyring.unwrap(rewrapped, KEY_A_MATERIAL_1).equalsConstantTime(secret)).isTrue();
+      assertThatThrownBy(() -> keyring.unwrap(rewrapped, KEY_A_MATERIAL_2)).isInstanceOf(IntegrityException.class);
+      assertThatThrownBy(() -> keyring.rewrap(underOne, KEY_B_MATERIAL_1)).isInstanceOf(IntegrityException.class);
+      assertThat(Keyring.termOf(new byte[3])).isEqualTo(-1);
+    }
+  }
+
   @Test
   void aTermThatDoesNotUnwrapUnderItsNamedRootFailsClearly() {
     open().close();

@@ -33,16 +33,18 @@ public final class DataKeyPairs {
     this.random = random;
   }
 
-  public DataKeyPair generate(KmsKey key, AsymmetricKeySpec spec, EncryptionContext context) {
+  public DataKeyPair generate(KmsKey key, AsymmetricKeySpec spec, EncryptionContext context,
+      ExternalLayer.Call call) {
     AsymmetricKeyPair pair = AsymmetricKeyPair.generate(spec, random);
     SecretBytes pkcs8 = pair.revealPkcs8();
-    return new DataKeyPair(pkcs8, pair.publicKey().subjectPublicKeyInfo(), envelopes.seal(key, pkcs8, context));
+    return new DataKeyPair(pkcs8, pair.publicKey().subjectPublicKeyInfo(), envelopes.seal(key, pkcs8, context, call));
   }
 
-  public SealedKeyPair generateWithoutPlaintext(KmsKey key, AsymmetricKeySpec spec, EncryptionContext context) {
+  public SealedKeyPair generateWithoutPlaintext(KmsKey key, AsymmetricKeySpec spec, EncryptionContext context,
+      ExternalLayer.Call call) {
     AsymmetricKeyPair pair = AsymmetricKeyPair.generate(spec, random);
     try (SecretBytes pkcs8 = pair.revealPkcs8()) {
-      return new SealedKeyPair(pair.publicKey().subjectPublicKeyInfo(), envelopes.seal(key, pkcs8, context));
+      return new SealedKeyPair(pair.publicKey().subjectPublicKeyInfo(), envelopes.seal(key, pkcs8, context, call));
     }
   }
 }

@@ -8,4 +8,10 @@ public final class CloudHsmClusterInUseException extends KmsException {
   public CloudHsmClusterInUseException(String message) {
     super(CODE, message);
   }
+
+  // unconfirmed: AWS's text; the meaning is the API reference's.
+  public static CloudHsmClusterInUseException clusterInUse(String clusterId) {
+    return new CloudHsmClusterInUseException("AWS CloudHSM cluster '" + clusterId
+        + "' is already associated with an AWS CloudHSM key store in the account.");
+  }
 }

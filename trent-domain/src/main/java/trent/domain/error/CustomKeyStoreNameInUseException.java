@@ -8,4 +8,11 @@ public final class CustomKeyStoreNameInUseException extends KmsException {
   public CustomKeyStoreNameInUseException(String message) {
     super(CODE, message);
   }
+
+  // unconfirmed: AWS's text; the meaning is the API reference's ("already assigned to another
+  // custom key store in the account").
+  public static CustomKeyStoreNameInUseException nameInUse(String name) {
+    return new CustomKeyStoreNameInUseException("Custom key store name '" + name
+        + "' is already assigned to another custom key store in the account.");
+  }
 }

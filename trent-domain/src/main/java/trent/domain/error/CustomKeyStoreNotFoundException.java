@@ -9,8 +9,15 @@ public final class CustomKeyStoreNotFoundException extends KmsException {
     super(CODE, message);
   }
 
-  /** Trent has no custom key stores yet, so every id names none. */
+  /** No custom key store of the caller's account and Region has this id. */
+  // unconfirmed: AWS's text for an unknown custom key store id.
   public static CustomKeyStoreNotFoundException noSuchStore(String customKeyStoreId) {
     return new CustomKeyStoreNotFoundException("Custom key store '" + customKeyStoreId + "' does not exist.");
+  }
+
+  /** No custom key store of the caller's account and Region has this name (DescribeCustomKeyStores). */
+  // unconfirmed: AWS's text for an unknown custom key store name.
+  public static CustomKeyStoreNotFoundException noSuchName(String customKeyStoreName) {
+    return new CustomKeyStoreNotFoundException("Custom key store with name '" + customKeyStoreName + "' does not exist.");
   }
 }

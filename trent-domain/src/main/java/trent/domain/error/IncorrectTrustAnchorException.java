@@ -8,4 +8,11 @@ public final class IncorrectTrustAnchorException extends KmsException {
   public IncorrectTrustAnchorException(String message) {
     super(CODE, message);
   }
+
+  /** The trust anchor is not a certificate at all, so it cannot be the cluster's. */
+  // unconfirmed: AWS's text; the meaning is the API reference's.
+  public static IncorrectTrustAnchorException notTheClustersTrustAnchor() {
+    return new IncorrectTrustAnchorException("The trust anchor certificate in the request is not the trust anchor"
+        + " certificate for the specified AWS CloudHSM cluster.");
+  }
 }

@@ -8,4 +8,10 @@ public final class XksProxyUriEndpointInUseException extends KmsException {
   public XksProxyUriEndpointInUseException(String message) {
     super(CODE, message);
   }
+
+  // unconfirmed: AWS's text; the meaning is the API reference's.
+  public static XksProxyUriEndpointInUseException endpointInUse() {
+    return new XksProxyUriEndpointInUseException("The XksProxyUriEndpoint is already associated with another external"
+        + " key store in this AWS Region.");
+  }
 }

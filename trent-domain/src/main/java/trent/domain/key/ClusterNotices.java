@@ -7,24 +7,34 @@ import trent.storage.ChangeFeed;
  * Carries key and alias changes between nodes sharing a store: publishes this node's changes on
  * the store's change feed and applies every node's notices to the local cache.
  *
- * <p>Notice format: {@code k <keyId>}, {@code t <keyId>} (its tags) or
- * {@code a <account> <region> <aliasName>}; none of these contain spaces, so the format is
- * unambiguous. Unknown notices are ignored (a node of an older version ignores {@code t}, and
- * catches up when its cached tags expire).
+ * <p>Notice format: {@code k <keyId>}, {@code tags <keyId>}, {@code a <account> <region>
+ * <aliasName>}, or {@link #KEYRING_CHANGED} (a root rotation changed the keyring's terms); none of
+ * these contain spaces, so the format is unambiguous. Unknown notices are ignored (a node of an older
+ * version ignores {@code tags}, and catches up when its cached tags expire).
  */
 public final class ClusterNotices implements KeyChangeListener {
 
+  /** The notice a root rotation ({@code trent root rotate}) sends when it changed the keyring's terms. */
+  public static final String KEYRING_CHANGED = "t";
+
   private final ChangeFeed feed;
   private final KeyChangeListener local;
+  private final Runnable keyringChanged;
 
-  private ClusterNotices(ChangeFeed feed, KeyChangeListener local) {
+  private ClusterNotices(ChangeFeed feed, KeyChangeListener local, Runnable keyringChanged) {
     this.feed = feed;
     this.local = local;
+    this.keyringChanged = keyringChanged;
   }
 
   /** Subscribes {@code local} to the feed; the returned listener publishes and applies locally. */
   public static ClusterNotices connect(ChangeFeed feed, KeyChangeListener local) {
-    ClusterNotices notices = new ClusterNotices(feed, local);
+    return connect(feed, local, () -> { });
+  }
+
+  /** As {@link #connect(ChangeFeed, KeyChangeListener)}, and runs {@code keyringChanged} on {@link #KEYRING_CHANGED}. */
+  public static ClusterNotices connect(ChangeFeed feed, KeyChangeListener local, Runnable keyringChanged) {
+    ClusterNotices notices = new ClusterNotices(feed, local, keyringChanged);
     feed.subscribe(notices::apply);
     return notices;
   }
@@ -44,14 +54,18 @@ public final class ClusterNotices implements KeyChangeListener {
   @Override
   public void tagsChanged(String keyId) {
     local.tagsChanged(keyId);
-    feed.publish("t " + keyId);
+    feed.publish("tags " + keyId);
   }
 
   void apply(String notice) {
+    if (notice.equals(KEYRING_CHANGED)) {
+      keyringChanged.run();
+      return;
+    }
     String[] parts = notice.split(" ");
     if (parts.length == 2 && parts[0].equals("k")) {
       local.keyChanged(parts[1]);
-    } else if (parts.length == 2 && parts[0].equals("t")) {
+    } else if (parts.length == 2 && parts[0].equals("tags")) {
       local.tagsChanged(parts[1]);
     } else if (parts.length == 4 && parts[0].equals("a")) {
       local.aliasChanged(new Scope(parts[1], parts[2]), parts[3]);

@@ -44,13 +44,24 @@ public final class Keys {
 
   /** Creates a key with fresh material, its tags, in one durable transaction. */
   public KmsKey create(Scope scope, NewKey request) {
+    return createIn(scope, request, null, null);
+  }
+
+  /**
+   * Creates a key with fresh material, its tags, in one durable transaction, in a custom key store
+   * when {@code customKeyStoreId} is not null. A key in an external key store is associated with
+   * the external key {@code xksKeyId}; its own fresh material is the inner layer of its double
+   * encryption. The caller checked the store (connected, of the right type) and the external key.
+   */
+  public KmsKey createIn(Scope scope, NewKey request, String customKeyStoreId, String xksKeyId) {
     String keyId = UUID.randomUUID().toString();
     String arn = KeyArns.key(scope.region(), scope.account(), keyId);
     Instant now = clock.instant();
     KeyMaterialRecord material = materials.create(keyId, arn, request.spec(), now);
     KeyRecord record = new KeyRecord(keyId, scope.account(), scope.region(), request.description(),
         request.spec().name(), request.usage().name(), request.origin().name(), KeyState.Enabled.name(),
-        now, null, null, request.multiRegion(), request.policy(), material.materialId(), 0);
+        now, null, null, request.multiRegion(), request.policy(), material.materialId(), 0, customKeyStoreId,
+        xksKeyId);
     storage.write(tx -> {
       tx.keys().insert(record);
       tx.keyMaterials().insert(material);

@@ -79,6 +79,16 @@ public final class KmsKey {
     return Optional.ofNullable(record.currentMaterialId());
   }
 
+  /** The custom key store the key is in; empty for a key in KMS's own key store. */
+  public Optional<String> customKeyStoreId() {
+    return Optional.ofNullable(record.customKeyStoreId());
+  }
+
+  /** The external key of a key in an external key store. */
+  public Optional<String> xksKeyId() {
+    return Optional.ofNullable(record.xksKeyId());
+  }
+
   /** EnableKey: allowed when Enabled or Disabled. */
   public KeyRecord enable() {
     requireOneOf(KeyState.Enabled, KeyState.Disabled);
@@ -146,7 +156,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(),
         r.origin(), r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(),
-        r.policy(), materialId, r.version());
+        r.policy(), materialId, r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   /**
@@ -167,7 +177,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(), r.origin(),
         r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(), policy,
-        r.currentMaterialId(), r.version());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   /** Grant operations (CreateGrant) need a key that is not pending deletion. */
@@ -199,7 +209,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), description, r.keySpec(), r.keyUsage(),
         r.origin(), state.name(), r.creationDate(), deletionDate, window, r.multiRegion(), r.policy(),
-        r.currentMaterialId(), r.version());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
   }
 
   @Override

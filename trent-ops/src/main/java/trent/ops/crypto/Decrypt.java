@@ -70,7 +70,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
           "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
     }
     CiphertextHeader header = envelopes.header(in.ciphertextBlob());
-    KmsKey key = envelopes.keyOf(scope(context), header);
+    KmsKey key = SymmetricSteps.mayBlockFor(envelopes.keyOf(scope(context), header), context);
     context.keysUsed().add(key.arn());
     if (in.keyId() != null
         && !SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()).keyId().equals(key.keyId())) {
@@ -82,7 +82,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes plaintext = envelopes.open(key, header, in.ciphertextBlob(),
-        SymmetricSteps.context(in.encryptionContext()))) {
+        SymmetricSteps.context(in.encryptionContext()), SymmetricSteps.call(context, name()))) {
       envelopes.used(key, UsageOperation.Decrypt, context.requestId());
       return new Response(key.arn(), plaintext.revealCopy(), SymmetricSteps.SYMMETRIC_DEFAULT, header.keyMaterialId());
     }

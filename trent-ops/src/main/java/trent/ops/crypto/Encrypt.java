@@ -42,7 +42,8 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
 
   @Override
   public Response execute(Request in, CallContext context) {
-    KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    KmsKey key = SymmetricSteps.mayBlockFor(SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()),
+        context);
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
@@ -56,7 +57,8 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
     SymmetricSteps.requireSymmetricAlgorithm(in.encryptionAlgorithm(), key);
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes plaintext = SecretBytes.adopt(in.plaintext())) {
-      Sealed sealed = envelopes.seal(key, plaintext, SymmetricSteps.context(in.encryptionContext()));
+      Sealed sealed = envelopes.seal(key, plaintext, SymmetricSteps.context(in.encryptionContext()),
+          SymmetricSteps.call(context, name()));
       envelopes.used(key, UsageOperation.Encrypt, context.requestId());
       return new Response(sealed.ciphertextBlob(), key.arn(), SymmetricSteps.SYMMETRIC_DEFAULT);
     }

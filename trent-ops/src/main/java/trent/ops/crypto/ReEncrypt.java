@@ -65,12 +65,14 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
           "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
     }
     CiphertextHeader header = asymmetricSource ? null : envelopes.header(in.ciphertextBlob());
-    KmsKey source = asymmetricSource ? namedSource : envelopes.keyOf(scope(context), header);
+    KmsKey source = SymmetricSteps.mayBlockFor(asymmetricSource ? namedSource
+        : envelopes.keyOf(scope(context), header), context);
     context.keysUsed().add(source.arn());
     if (namedSource != null && !namedSource.keyId().equals(source.keyId())) {
       throw IncorrectKeyException.keyIdMismatch();
     }
-    KmsKey destination = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId());
+    KmsKey destination = SymmetricSteps.mayBlockFor(
+        SymmetricSteps.resolve(envelopes.keys(), scope(context), in.destinationKeyId()), context);
     context.keysUsed().add(destination.arn());
     authorize(in, context, source, destination);
     usable(source);
@@ -81,7 +83,8 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes plaintext = asymmetricSource
         ? keyPairs.decrypt(source, sourceAlgorithm, in.ciphertextBlob())
-        : envelopes.open(source, header, in.ciphertextBlob(), SymmetricSteps.context(in.sourceEncryptionContext()))) {
+        : envelopes.open(source, header, in.ciphertextBlob(), SymmetricSteps.context(in.sourceEncryptionContext()),
+            SymmetricSteps.call(context, name()))) {
       String sourceMaterial = header == null ? null : header.keyMaterialId();
       if (destinationAlgorithm != null) {
         AsymmetricSteps.requirePlaintextFits(destination, destinationAlgorithm, plaintext.length());
@@ -91,7 +94,8 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
         return new Response(blob, source.arn(),
             destination.arn(), name(sourceAlgorithm), destinationAlgorithm.name(), sourceMaterial, null);
       }
-      Sealed sealed = envelopes.seal(destination, plaintext, SymmetricSteps.context(in.destinationEncryptionContext()));
+      Sealed sealed = envelopes.seal(destination, plaintext, SymmetricSteps.context(in.destinationEncryptionContext()),
+          SymmetricSteps.call(context, name()));
       envelopes.used(source, UsageOperation.ReEncrypt, context.requestId());
       envelopes.used(destination, UsageOperation.ReEncrypt, context.requestId());
       return new Response(sealed.ciphertextBlob(), source.arn(), destination.arn(), name(sourceAlgorithm),

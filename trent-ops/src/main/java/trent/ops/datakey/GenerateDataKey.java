@@ -33,7 +33,8 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
   @Override
   public Response execute(Request in, CallContext context) {
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
-    KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    KmsKey key = SymmetricSteps.mayBlockFor(SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()),
+        context);
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
@@ -41,7 +42,8 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());
-    DataKey dataKey = envelopes.generateDataKey(key, length, SymmetricSteps.context(in.encryptionContext()));
+    DataKey dataKey = envelopes.generateDataKey(key, length, SymmetricSteps.context(in.encryptionContext()),
+        SymmetricSteps.call(context, name()));
     try (SecretBytes plaintext = dataKey.plaintext()) {
       envelopes.used(key, UsageOperation.GenerateDataKey, context.requestId());
       return new Response(dataKey.sealed().ciphertextBlob(), plaintext.revealCopy(), key.arn(),

@@ -51,7 +51,8 @@ public final class GenerateDataKeyPair
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());
-    DataKeyPair pair = pairs.generate(key, spec, SymmetricSteps.context(in.encryptionContext()));
+    DataKeyPair pair = pairs.generate(key, spec, SymmetricSteps.context(in.encryptionContext()),
+        SymmetricSteps.call(context, name()));
     try (SecretBytes privateKey = pair.privateKeyPlaintext()) {
       return new Response(pair.sealed().ciphertextBlob(), privateKey.revealCopy(), pair.publicKey(), key.arn(),
           spec.name(), null, pair.sealed().keyMaterialId());

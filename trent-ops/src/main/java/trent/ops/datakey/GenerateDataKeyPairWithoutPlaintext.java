@@ -48,7 +48,8 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
             .andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
-    SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()));
+    SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()),
+        SymmetricSteps.call(context, name()));
     return new Response(pair.sealed().ciphertextBlob(), pair.publicKey(), key.arn(), spec.name(),
         pair.sealed().keyMaterialId());
   }

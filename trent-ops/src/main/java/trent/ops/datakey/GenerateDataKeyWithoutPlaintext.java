@@ -36,14 +36,16 @@ public final class GenerateDataKeyWithoutPlaintext
   @Override
   public Response execute(Request in, CallContext context) {
     int length = DataKeyLength.of(in.keySpec(), in.numberOfBytes());
-    KmsKey key = SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId());
+    KmsKey key = SymmetricSteps.mayBlockFor(SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()),
+        context);
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
-    Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length, SymmetricSteps.context(in.encryptionContext()));
+    Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length,
+        SymmetricSteps.context(in.encryptionContext()), SymmetricSteps.call(context, name()));
     envelopes.used(key, UsageOperation.GenerateDataKeyWithoutPlaintext, context.requestId());
     return new Response(sealed.ciphertextBlob(), key.arn(), sealed.keyMaterialId());
   }

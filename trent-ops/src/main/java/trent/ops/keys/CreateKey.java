@@ -2,7 +2,12 @@ package trent.ops.keys;
 
 import java.util.List;
 import java.util.Map;
-import trent.domain.error.CustomKeyStoreNotFoundException;
+import trent.domain.customkeystore.ConnectionState;
+import trent.domain.customkeystore.CustomKeyStore;
+import trent.domain.customkeystore.CustomKeyStoreType;
+import trent.domain.customkeystore.CustomKeyStores;
+import trent.domain.customkeystore.ExternalKeys;
+import trent.domain.error.CustomKeyStoreInvalidStateException;
 import trent.domain.error.KmsUnsupportedOperationException;
 import trent.domain.error.ValidationException;
 import trent.domain.key.KeySpec;
@@ -45,11 +50,15 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
 
   private final Keys keys;
   private final Access access;
+  private final CustomKeyStores stores;
+  private final ExternalKeys externalKeys;
 
-  public CreateKey(Keys keys, Access access) {
+  public CreateKey(Keys keys, Access access, CustomKeyStores stores) {
     super("CreateKey", Request.class, true);
     this.keys = keys;
     this.access = access;
+    this.stores = stores;
+    this.externalKeys = new ExternalKeys(stores);
   }
 
   @Override
@@ -70,10 +79,11 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
       throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
     }
     Origin origin = in.origin() == null ? Origin.AWS_KMS : Origin.valueOf(in.origin());
-    if (in.customKeyStoreId() != null) {
-      throw CustomKeyStoreNotFoundException.noSuchStore(in.customKeyStoreId());
-    }
-    if (origin != Origin.AWS_KMS) {
+    boolean inCustomKeyStore = origin == Origin.AWS_CLOUDHSM || origin == Origin.EXTERNAL_KEY_STORE;
+    requireCustomKeyStoreMembers(in, origin, inCustomKeyStore);
+    if (inCustomKeyStore) {
+      requireCustomKeyStoreKey(spec, usage, in.multiRegion());
+    } else if (origin != Origin.AWS_KMS) {
       throw new KmsUnsupportedOperationException("Origin " + origin + " is not supported by this server yet.");
     }
     if (Boolean.TRUE.equals(in.multiRegion())) {
@@ -97,7 +107,66 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
     }
     NewKey request = new NewKey(in.description() == null ? "" : in.description(), spec, usage, origin,
         policy, tags, false);
+    if (inCustomKeyStore) {
+      CustomKeyStore store = connectedStore(in.customKeyStoreId(), origin, context);
+      if (store.external()) {
+        externalKeys.requireUsable(store, in.xksKeyId(), context.caller().principalArn(), context.requestId());
+      }
+      return new Response(KeyMetadata.of(keys.createIn(scope(context), request, store.id(), in.xksKeyId())));
+    }
     return new Response(KeyMetadata.of(keys.create(scope(context), request)));
+  }
+
+  /**
+   * CustomKeyStoreId goes with Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE, and XksKeyId with
+   * EXTERNAL_KEY_STORE only (API reference, CreateKey).
+   */
+  private static void requireCustomKeyStoreMembers(Request in, Origin origin, boolean inCustomKeyStore) {
+    if (inCustomKeyStore && in.customKeyStoreId() == null) {
+      // unconfirmed: AWS's text.
+      throw new ValidationException("CustomKeyStoreId is required when Origin is " + origin + ".");
+    }
+    if (!inCustomKeyStore && in.customKeyStoreId() != null) {
+      // unconfirmed: AWS's text.
+      throw new ValidationException("CustomKeyStoreId is valid only when Origin is AWS_CLOUDHSM or EXTERNAL_KEY_STORE.");
+    }
+    if (origin == Origin.EXTERNAL_KEY_STORE && in.xksKeyId() == null) {
+      // unconfirmed: AWS's text.
+      throw new ValidationException("XksKeyId is required when Origin is EXTERNAL_KEY_STORE.");
+    }
+    if (origin != Origin.EXTERNAL_KEY_STORE && in.xksKeyId() != null) {
+      // unconfirmed: AWS's text.
+      throw new ValidationException("XksKeyId is valid only when Origin is EXTERNAL_KEY_STORE.");
+    }
+  }
+
+  /** Custom key stores hold symmetric encryption keys only, and no multi-Region keys (API reference). */
+  private static void requireCustomKeyStoreKey(KeySpec spec, KeyUsage usage, Boolean multiRegion) {
+    if (spec != KeySpec.SYMMETRIC_DEFAULT || usage != KeyUsage.ENCRYPT_DECRYPT) {
+      // unconfirmed: AWS's text.
+      throw new KmsUnsupportedOperationException("KeySpec " + spec + " is not supported in a custom key store.");
+    }
+    if (Boolean.TRUE.equals(multiRegion)) {
+      // unconfirmed: AWS's text.
+      throw new KmsUnsupportedOperationException("Multi-Region keys are not supported in a custom key store.");
+    }
+  }
+
+  /** The caller's store, of the origin's type, and connected (CustomKeyStoreInvalidStateException otherwise). */
+  private CustomKeyStore connectedStore(String customKeyStoreId, Origin origin, CallContext context) {
+    CustomKeyStore store = stores.find(scope(context), customKeyStoreId);
+    CustomKeyStoreType wanted = origin == Origin.EXTERNAL_KEY_STORE ? CustomKeyStoreType.EXTERNAL_KEY_STORE
+        : CustomKeyStoreType.AWS_CLOUDHSM;
+    if (store.type() != wanted) {
+      // unconfirmed: AWS's text.
+      throw new ValidationException("Origin " + origin + " is not valid for custom key store " + store.id()
+          + " of type " + store.type() + ".");
+    }
+    if (store.connectionState() != ConnectionState.CONNECTED) {
+      throw store.external() ? CustomKeyStoreInvalidStateException.xksNotConnected()
+          : CustomKeyStoreInvalidStateException.cloudHsmNotConnected(store.id(), store.connectionState().name());
+    }
+    return store;
   }
 
   private static Map<String, String> tags(List<Tag> tags) {

@@ -1,6 +1,7 @@
 package trent.ops.keys;
 
 import java.util.List;
+import trent.domain.customkeystore.CustomKeyStores;
 import trent.domain.key.KeyResolver.Forms;
 import trent.domain.key.Keys;
 import trent.domain.key.KmsKey;
@@ -16,11 +17,13 @@ public final class DescribeKey extends BaseOperation<DescribeKey.Request, Create
 
   private final Keys keys;
   private final Access access;
+  private final CustomKeyStores stores;
 
-  public DescribeKey(Keys keys, Access access) {
+  public DescribeKey(Keys keys, Access access, CustomKeyStores stores) {
     super("DescribeKey", Request.class, true);
     this.keys = keys;
     this.access = access;
+    this.stores = stores;
   }
 
   @Override
@@ -28,6 +31,6 @@ public final class DescribeKey extends BaseOperation<DescribeKey.Request, Create
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.ANY);
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, java.util.Map.of(), trent.ops.SymmetricSteps.requestAlias(in.keyId()));
-    return new CreateKey.Response(KeyMetadata.of(key));
+    return new CreateKey.Response(KeyMetadata.of(key, stores.connected(key)));
   }
 }

@@ -22,6 +22,7 @@ public record KeyMetadata(
     String keyState,
     Instant deletionDate,
     String origin,
+    String customKeyStoreId,
     String keyManager,
     String customerMasterKeySpec,
     String keySpec,
@@ -31,9 +32,24 @@ public record KeyMetadata(
     Boolean multiRegion,
     Integer pendingDeletionWindowInDays,
     List<String> macAlgorithms,
+    XksKeyConfiguration xksKeyConfiguration,
     String currentKeyMaterialId) {
 
+  /** XksKeyConfigurationType: the external key of a key in an external key store. */
+  public record XksKeyConfiguration(String id) {}
+
+  /** The metadata of a key in KMS's own key store, or in a connected custom key store. */
   public static KeyMetadata of(KmsKey key) {
+    return of(key, true);
+  }
+
+  /**
+   * The metadata of a key; a key in a custom key store that is not connected is {@code Unavailable}
+   * (KMS developer guide, "Key states": the state it had comes back when the store connects).
+   */
+  public static KeyMetadata of(KmsKey key, boolean storeConnected) {
+    boolean unavailable = key.customKeyStoreId().isPresent() && !storeConnected;
+    KeyState state = unavailable ? KeyState.Unavailable : key.state();
     List<String> encryption = key.spec().encryptionAlgorithms(key.usage());
     List<String> signing = key.spec().signingAlgorithms(key.usage());
     List<String> keyAgreement = key.spec().keyAgreementAlgorithms(key.usage());
@@ -43,12 +59,13 @@ public record KeyMetadata(
         key.keyId(),
         key.arn(),
         key.creationDate(),
-        key.state() == KeyState.Enabled,
+        state == KeyState.Enabled,
         key.description(),
         key.usage().name(),
-        key.state().name(),
+        state.name(),
         key.deletionDate().orElse(null),
         key.origin().name(),
+        key.customKeyStoreId().orElse(null),
         "CUSTOMER",
         key.spec().customerMasterKeySpec(),
         key.spec().name(),
@@ -58,6 +75,7 @@ public record KeyMetadata(
         key.record().multiRegion(),
         key.pendingWindowInDays().orElse(null),
         orNull(mac),
+        key.xksKeyId().map(XksKeyConfiguration::new).orElse(null),
         key.currentMaterialId().orElse(null));
   }
 

@@ -58,7 +58,18 @@ final class AuditedMembers {
       Map.entry("RotationPeriodInDays", new Member("rotationPeriodInDays", Kind.NUMBER)),
       Map.entry("Limit", new Member("limit", Kind.NUMBER)),
       Map.entry("DryRun", new Member("dryRun", Kind.BOOLEAN)),
-      Map.entry("DryRunModifiers", new Member("dryRunModifiers", Kind.STRING_LIST)));
+      Map.entry("DryRunModifiers", new Member("dryRunModifiers", Kind.STRING_LIST)),
+      // Custom key stores: never KeyStorePassword or XksProxyAuthenticationCredential (secrets).
+      Map.entry("CustomKeyStoreId", new Member("customKeyStoreId", Kind.STRING)),
+      Map.entry("CustomKeyStoreName", new Member("customKeyStoreName", Kind.STRING)),
+      Map.entry("NewCustomKeyStoreName", new Member("newCustomKeyStoreName", Kind.STRING)),
+      Map.entry("CustomKeyStoreType", new Member("customKeyStoreType", Kind.STRING)),
+      Map.entry("CloudHsmClusterId", new Member("cloudHsmClusterId", Kind.STRING)),
+      Map.entry("XksProxyUriEndpoint", new Member("xksProxyUriEndpoint", Kind.STRING)),
+      Map.entry("XksProxyUriPath", new Member("xksProxyUriPath", Kind.STRING)),
+      Map.entry("XksProxyConnectivity", new Member("xksProxyConnectivity", Kind.STRING)),
+      Map.entry("XksProxyVpcEndpointServiceName", new Member("xksProxyVpcEndpointServiceName", Kind.STRING)),
+      Map.entry("XksKeyId", new Member("xksKeyId", Kind.STRING)));
 
   /**
    * Response members recorded for operations that change something (CloudTrail records none for
@@ -69,7 +80,8 @@ final class AuditedMembers {
       "KeyState", new Member("keyState", Kind.STRING),
       "DeletionDate", new Member("deletionDate", Kind.TIMESTAMP),
       "PendingWindowInDays", new Member("pendingWindowInDays", Kind.NUMBER),
-      "GrantId", new Member("grantId", Kind.STRING));
+      "GrantId", new Member("grantId", Kind.STRING),
+      "CustomKeyStoreId", new Member("customKeyStoreId", Kind.STRING));
 
   /** The KeyMetadata members recorded in {@code responseElements.keyMetadata} (CreateKey). */
   static final Map<String, Member> KEY_METADATA = Map.ofEntries(

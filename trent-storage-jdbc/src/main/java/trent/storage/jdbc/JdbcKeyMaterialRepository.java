@@ -62,6 +62,20 @@ public final class JdbcKeyMaterialRepository implements KeyMaterialRepository {
     }
   }
 
+  @Override
+  public boolean replaceWrapped(String keyId, String materialId, byte[] expected, byte[] replacement) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "UPDATE key_materials SET wrapped_material = ? WHERE key_id = ? AND material_id = ? AND wrapped_material = ?")) {
+      ps.setBytes(1, replacement);
+      ps.setString(2, keyId);
+      ps.setString(3, materialId);
+      ps.setBytes(4, expected);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw tx.translate(e, "rewrapping material " + materialId + " of key " + keyId);
+    }
+  }
+
   private static List<KeyMaterialRecord> all(PreparedStatement ps) throws SQLException {
     List<KeyMaterialRecord> materials = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import trent.storage.AliasRecord;
 import trent.storage.AliasRepository;
+import trent.storage.CustomKeyStoreRecord;
+import trent.storage.CustomKeyStoreRepository;
 import trent.storage.DuplicateRecordException;
 import trent.storage.GrantRecord;
 import trent.storage.GrantRepository;
@@ -25,6 +27,7 @@ import trent.storage.KeyUsageRepository;
 import trent.storage.RotationRepository;
 import trent.storage.KeyringRepository;
 import trent.storage.KeyringTermRecord;
+import trent.storage.RootRotationRecord;
 import trent.storage.StaleRecordException;
 import trent.storage.Storage;
 import trent.storage.StorageException;
@@ -50,11 +53,14 @@ public final class InMemoryStorage implements Storage {
   private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
   private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
   private final TreeMap<Integer, KeyringTermRecord> terms = new TreeMap<>();
+  private final TreeMap<Integer, KeyringTermRecord> incomingTerms = new TreeMap<>();
+  private RootRotationRecord rootRotation;
   private final Map<String, KeyRotationRecord> rotationSettings = new HashMap<>();
   private final Map<String, List<KeyMaterialRotationRecord>> rotationHistory = new HashMap<>();
   private final Map<String, KeyUsageRecord> lastUsage = new HashMap<>();
   private java.time.Instant trackingStart;
   private final TreeMap<String, GrantRecord> grants = new TreeMap<>();
+  private final TreeMap<String, CustomKeyStoreRecord> customKeyStores = new TreeMap<>();
   private long materialSequence;
   private volatile boolean closed;
 
@@ -94,7 +100,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   /**
-   * Forgets every key, alias, tag, key material, rotation and key use, keeping the keyring and
+   * Forgets every key, alias, tag, key material, rotation, key use and custom key store, keeping the keyring and
    * when usage tracking began: the store is as a fresh
    * server's, ready for the next test. Waits for work in progress.
    */
@@ -109,6 +115,7 @@ public final class InMemoryStorage implements Storage {
       rotationHistory.clear();
       lastUsage.clear();
       grants.clear();
+      customKeyStores.clear();
     } finally {
       lock.writeLock().unlock();
     }
@@ -361,6 +368,99 @@ public final class InMemoryStorage implements Storage {
       return grantRepository;
     }
 
+    @Override
+    public CustomKeyStoreRepository customKeyStores() {
+      return storeRepository;
+    }
+
+    private final CustomKeyStoreRepository storeRepository = new CustomKeyStoreRepository() {
+      @Override
+      public Optional<CustomKeyStoreRecord> find(String customKeyStoreId) {
+        check(false);
+        return Optional.ofNullable(customKeyStores.get(customKeyStoreId));
+      }
+
+      private void requireNameFree(CustomKeyStoreRecord store) {
+        boolean taken = customKeyStores.values().stream().anyMatch(s -> !s.customKeyStoreId().equals(store.customKeyStoreId())
+            && s.account().equals(store.account()) && s.region().equals(store.region()) && s.name().equals(store.name()));
+        if (taken) {
+          throw new DuplicateRecordException("custom key store name " + store.name() + " is taken");
+        }
+      }
+
+      @Override
+      public void insert(CustomKeyStoreRecord store) {
+        check(true);
+        if (store.version() != 0) {
+          throw new IllegalArgumentException("a new custom key store must have version 0, was " + store.version());
+        }
+        if (customKeyStores.containsKey(store.customKeyStoreId())) {
+          throw new DuplicateRecordException("custom key store " + store.customKeyStoreId() + " exists");
+        }
+        requireNameFree(store);
+        customKeyStores.put(store.customKeyStoreId(), store);
+        undo.push(() -> customKeyStores.remove(store.customKeyStoreId()));
+      }
+
+      @Override
+      public CustomKeyStoreRecord update(CustomKeyStoreRecord store) {
+        check(true);
+        CustomKeyStoreRecord stored = customKeyStores.get(store.customKeyStoreId());
+        if (stored == null || stored.version() != store.version()) {
+          throw new StaleRecordException("custom key store " + store.customKeyStoreId() + " is not at version "
+              + store.version());
+        }
+        requireNameFree(store);
+        CustomKeyStoreRecord next = store.withVersion(store.version() + 1);
+        customKeyStores.put(store.customKeyStoreId(), next);
+        undo.push(() -> customKeyStores.put(store.customKeyStoreId(), stored));
+        return next;
+      }
+
+      @Override
+      public boolean delete(String customKeyStoreId) {
+        check(true);
+        CustomKeyStoreRecord stored = customKeyStores.remove(customKeyStoreId);
+        if (stored == null) {
+          return false;
+        }
+        undo.push(() -> customKeyStores.put(customKeyStoreId, stored));
+        return true;
+      }
+
+      @Override
+      public List<CustomKeyStoreRecord> list(String account, String region, String afterId, int limit) {
+        return listWhere(s -> s.account().equals(account) && s.region().equals(region), afterId, limit);
+      }
+
+      @Override
+      public List<CustomKeyStoreRecord> listAll(String afterId, int limit) {
+        return listWhere(s -> true, afterId, limit);
+      }
+
+      private List<CustomKeyStoreRecord> listWhere(java.util.function.Predicate<CustomKeyStoreRecord> filter,
+          String after, int limit) {
+        check(false);
+        requireLimit(limit);
+        var tail = after == null ? customKeyStores : customKeyStores.tailMap(after, false);
+        return tail.values().stream().filter(filter).limit(limit).toList();
+      }
+
+      @Override
+      public int countKeys(String customKeyStoreId) {
+        check(false);
+        return (int) keys.values().stream().filter(k -> customKeyStoreId.equals(k.customKeyStoreId())).count();
+      }
+
+      @Override
+      public Optional<String> findKeyByXksKeyId(String customKeyStoreId, String xksKeyId) {
+        check(false);
+        return keys.values().stream()
+            .filter(k -> customKeyStoreId.equals(k.customKeyStoreId()) && xksKeyId.equals(k.xksKeyId()))
+            .map(KeyRecord::keyId).findFirst();
+      }
+    };
+
     private final GrantRepository grantRepository = new GrantRepository() {
       @Override
       public Optional<GrantRecord> find(String grantId) {
@@ -436,9 +536,7 @@ public final class InMemoryStorage implements Storage {
       if (stored == null || stored.version() != key.version()) {
         throw new StaleRecordException("key " + key.keyId() + " is not at version " + key.version());
       }
-      KeyRecord next = new KeyRecord(key.keyId(), key.account(), key.region(), key.description(), key.keySpec(),
-          key.keyUsage(), key.origin(), key.keyState(), key.creationDate(), key.deletionDate(),
-          key.pendingWindowInDays(), key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
+      KeyRecord next = key.withVersion(key.version() + 1);
       keys.put(key.keyId(), next);
       undo.push(() -> keys.put(key.keyId(), stored));
       return next;
@@ -548,6 +646,25 @@ public final class InMemoryStorage implements Storage {
       undo.push(() -> m.remove(sequence));
     }
 
+    @Override
+    public boolean replaceWrapped(String keyId, String materialId, byte[] expected, byte[] replacement) {
+      check(true);
+      TreeMap<Long, KeyMaterialRecord> m = materials.get(keyId);
+      if (m == null) {
+        return false;
+      }
+      for (var e : m.entrySet()) {
+        KeyMaterialRecord r = e.getValue();
+        if (r.materialId().equals(materialId) && java.util.Arrays.equals(r.wrappedMaterial(), expected)) {
+          e.setValue(new KeyMaterialRecord(keyId, materialId, replacement, r.createdAt()));
+          Long sequence = e.getKey();
+          undo.push(() -> m.put(sequence, r));
+          return true;
+        }
+      }
+      return false;
+    }
+
     // Aliases
 
     @Override
@@ -635,6 +752,81 @@ public final class InMemoryStorage implements Storage {
       }
       terms.put(term.term(), term);
       undo.push(() -> terms.remove(term.term()));
+    }
+
+    @Override
+    public List<KeyringTermRecord> listIncoming() {
+      check(false);
+      return incomingTerms.values().stream()
+          .map(i -> new KeyringTermRecord(i.term(), i.rootId(), i.wrappedKey(), terms.get(i.term()).createdAt()))
+          .toList();
+    }
+
+    @Override
+    public Optional<RootRotationRecord> rootRotation() {
+      check(false);
+      return Optional.ofNullable(rootRotation);
+    }
+
+    @Override
+    public void startRootRotation(RootRotationRecord rotation, List<KeyringTermRecord> incoming) {
+      check(true);
+      if (rootRotation != null) {
+        throw new DuplicateRecordException("a root rotation is in progress");
+      }
+      java.util.Set<Integer> given = new java.util.TreeSet<>();
+      for (KeyringTermRecord wrapping : incoming) {
+        if (!wrapping.rootId().equals(rotation.toRootId()) || !given.add(wrapping.term())) {
+          throw new IllegalArgumentException("incoming wrappings must wrap each term once, by root of trust "
+              + rotation.toRootId());
+        }
+      }
+      if (!given.equals(terms.keySet())) {
+        throw new IllegalArgumentException("incoming wrappings of terms " + given + " do not match the stored terms "
+            + terms.keySet());
+      }
+      rootRotation = rotation;
+      incoming.forEach(i -> incomingTerms.put(i.term(), i));
+      undo.push(() -> {
+        rootRotation = null;
+        incomingTerms.clear();
+      });
+    }
+
+    @Override
+    public boolean finishRootRotation() {
+      check(true);
+      if (rootRotation == null) {
+        return false;
+      }
+      if (!incomingTerms.keySet().equals(terms.keySet())) {
+        throw new IllegalStateException("a keyring term has no incoming wrapping");
+      }
+      TreeMap<Integer, KeyringTermRecord> before = new TreeMap<>(terms);
+      incomingTerms.values().forEach(i -> terms.put(i.term(),
+          new KeyringTermRecord(i.term(), i.rootId(), i.wrappedKey(), before.get(i.term()).createdAt())));
+      undo.push(() -> {
+        terms.clear();
+        terms.putAll(before);
+      });
+      return abortRootRotation();
+    }
+
+    @Override
+    public boolean abortRootRotation() {
+      check(true);
+      RootRotationRecord rotation = rootRotation;
+      if (rotation == null) {
+        return false;
+      }
+      TreeMap<Integer, KeyringTermRecord> incoming = new TreeMap<>(incomingTerms);
+      rootRotation = null;
+      incomingTerms.clear();
+      undo.push(() -> {
+        rootRotation = rotation;
+        incomingTerms.putAll(incoming);
+      });
+      return true;
     }
   }
 }

@@ -17,7 +17,8 @@ import trent.storage.jdbc.JdbcChecks;
 final class PostgresKeyRepository implements KeyRepository {
 
   private static final String COLUMNS = "key_id, account, region, description, key_spec, key_usage, origin, key_state,"
-      + " creation_date, deletion_date, pending_window_in_days, multi_region, policy, current_material_id, version";
+      + " creation_date, deletion_date, pending_window_in_days, multi_region, policy, current_material_id, version,"
+      + " custom_key_store_id, xks_key_id";
 
   private final PostgresTransaction tx;
 
@@ -40,11 +41,13 @@ final class PostgresKeyRepository implements KeyRepository {
   public void insert(KeyRecord key) {
     requireNew(key.version(), "key " + key.keyId());
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING")) {
       ps.setString(1, key.keyId());
       bindBody(ps, key, 2);
       ps.setLong(15, 0);
+      ps.setString(16, key.customKeyStoreId());
+      ps.setString(17, key.xksKeyId());
       if (ps.executeUpdate() == 0) {
         throw new DuplicateRecordException("inserting key " + key.keyId() + ": the record already exists");
       }
@@ -58,19 +61,20 @@ final class PostgresKeyRepository implements KeyRepository {
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "UPDATE keys SET account = ?, region = ?, description = ?, key_spec = ?, key_usage = ?, origin = ?,"
             + " key_state = ?, creation_date = ?, deletion_date = ?, pending_window_in_days = ?, multi_region = ?,"
-            + " policy = ?, current_material_id = ?, version = version + 1 WHERE key_id = ? AND version = ?")) {
+            + " policy = ?, current_material_id = ?, custom_key_store_id = ?, xks_key_id = ?, version = version + 1"
+            + " WHERE key_id = ? AND version = ?")) {
       bindBody(ps, key, 1);
-      ps.setString(14, key.keyId());
-      ps.setLong(15, key.version());
+      ps.setString(14, key.customKeyStoreId());
+      ps.setString(15, key.xksKeyId());
+      ps.setString(16, key.keyId());
+      ps.setLong(17, key.version());
       if (ps.executeUpdate() == 0) {
         throw new StaleRecordException("key " + key.keyId() + " is not stored at version " + key.version());
       }
     } catch (SQLException e) {
       throw tx.translate(e, "updating key " + key.keyId());
     }
-    return new KeyRecord(key.keyId(), key.account(), key.region(), key.description(), key.keySpec(), key.keyUsage(),
-        key.origin(), key.keyState(), key.creationDate(), key.deletionDate(), key.pendingWindowInDays(),
-        key.multiRegion(), key.policy(), key.currentMaterialId(), key.version() + 1);
+    return key.withVersion(key.version() + 1);
   }
 
   /**
@@ -220,6 +224,8 @@ final class PostgresKeyRepository implements KeyRepository {
         rs.getBoolean("multi_region"),
         rs.getString("policy"),
         rs.getString("current_material_id"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("custom_key_store_id"),
+        rs.getString("xks_key_id"));
   }
 }

@@ -3,6 +3,7 @@ package trent.storage.sqlite;
 import java.sql.Connection;
 import java.sql.SQLException;
 import trent.storage.AliasRepository;
+import trent.storage.CustomKeyStoreRepository;
 import trent.storage.GrantRepository;
 import trent.storage.KeyMaterialRepository;
 import trent.storage.KeyRepository;
@@ -15,6 +16,7 @@ import trent.storage.Transaction;
 import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
+import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
 import trent.storage.jdbc.JdbcKeyringRepository;
 import trent.storage.jdbc.JdbcTagRepository;
@@ -36,6 +38,7 @@ final class SqliteTransaction implements Transaction, SqlSession {
   private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
   private final SqliteRotationRepository rotations = new SqliteRotationRepository(this);
   private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
+  private final JdbcCustomKeyStoreRepository customKeyStores = new JdbcCustomKeyStoreRepository(this);
 
   SqliteTransaction(Connection connection) {
     this.connection = connection;
@@ -114,5 +117,10 @@ final class SqliteTransaction implements Transaction, SqlSession {
   @Override
   public KeyUsageRepository keyUsage() {
     return keyUsage;
+  }
+
+  @Override
+  public CustomKeyStoreRepository customKeyStores() {
+    return customKeyStores;
   }
 }

@@ -1,0 +1,4 @@
+package trent.ops.customkeystores;
+
+/** The input of ConnectCustomKeyStore, DisconnectCustomKeyStore and DeleteCustomKeyStore. */
+public record CustomKeyStoreIdRequest(String customKeyStoreId) {}
