@@ -1,11 +1,18 @@
 package trent.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +38,8 @@ import picocli.CommandLine.Option;
 public final class LoadGenerator implements Callable<Integer> {
 
   static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4599", description = "Default: ${DEFAULT-VALUE}")
   URI endpoint;
@@ -58,6 +67,19 @@ public final class LoadGenerator implements Callable<Integer> {
 
   @Option(names = "--key-id", description = "Key id, ARN or alias name; default: create a key with CreateKey.")
   String keyId;
+
+  @Option(names = "--key-policy", paramLabel = "FILE",
+      description = "When the key is created here: give it the key policy in FILE (JSON) instead of the default one.")
+  Path keyPolicy;
+
+  @Option(names = "--grant-for", paramLabel = "ARN",
+      description = "When the key is created here: also create a grant on it for ARN (e.g. the caller) allowing the"
+          + " operation (constrained to --encryption-context when given), so that grants are consulted as in production.")
+  String grantFor;
+
+  @Option(names = "--encryption-context", paramLabel = "KEY=VALUE", split = ",",
+      description = "An encryption context sent with every request of the operations that take one, e.g. tenant=t1.")
+  Map<String, String> encryptionContext = new LinkedHashMap<>();
 
   @Option(names = "--access-key", defaultValue = "AKIDEXAMPLE", description = "Default: ${DEFAULT-VALUE}")
   String accessKey;
@@ -122,17 +144,24 @@ public final class LoadGenerator implements Callable<Integer> {
     try (KmsHttpClient client = new KmsHttpClient(endpoint, signer, ioThreads)) {
       String key = keyId;
       if (operation.needsKey() && key == null) {
-        KmsHttpClient.Response created = client.call("CreateKey", Operation.CREATE_KEY.body(null, null), SETUP_TIMEOUT);
+        KmsHttpClient.Response created = client.call("CreateKey", createKeyBody(), SETUP_TIMEOUT);
         if (!created.ok()) {
           return Outcome.Failed.of("setup: CreateKey", created);
         }
         key = created.json().path("KeyMetadata").path("Arn").asText();
-        err.println("bench: created key " + key);
+        err.println("bench: created key " + key + (keyPolicy == null ? "" : " with the key policy of " + keyPolicy));
+        if (grantFor != null) {
+          KmsHttpClient.Response granted = client.call("CreateGrant", createGrantBody(key), SETUP_TIMEOUT);
+          if (!granted.ok()) {
+            return Outcome.Failed.of("setup: CreateGrant", granted);
+          }
+          err.println("bench: created grant " + granted.json().path("GrantId").asText() + " for " + grantFor);
+        }
       }
       byte[] blob = null;
       if (operation == Operation.DECRYPT) {
         KmsHttpClient.Response made = client.call(Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.awsName(),
-            Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.body(key, null), SETUP_TIMEOUT);
+            Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.body(key, null, encryptionContext), SETUP_TIMEOUT);
         if (isUnknownOperation(made)) {
           return new Outcome.Skipped("the server does not implement GenerateDataKeyWithoutPlaintext yet"
               + " (UnknownOperationException), which Decrypt needs to make a CiphertextBlob");
@@ -142,7 +171,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         blob = Base64.getDecoder().decode(made.json().path("CiphertextBlob").asText());
       }
-      byte[] body = operation.body(key, blob);
+      byte[] body = operation.body(key, blob, encryptionContext);
       KmsHttpClient.Response first = client.call(operation.awsName(), body, SETUP_TIMEOUT);
       if (isUnknownOperation(first)) {
         return new Outcome.Skipped("the server does not implement " + operation.awsName()
@@ -159,6 +188,31 @@ public final class LoadGenerator implements Callable<Integer> {
     } catch (IOException e) {
       return new Outcome.Failed("cannot reach " + endpoint + ": " + e.getMessage());
     }
+  }
+
+  private byte[] createKeyBody() throws IOException {
+    ObjectNode o = JSON.createObjectNode().put("Description", "trent-bench");
+    if (keyPolicy != null) {
+      o.put("Policy", Files.readString(keyPolicy));
+    }
+    return JSON.writeValueAsBytes(o);
+  }
+
+  /** A grant for the measured operation (and GenerateDataKeyWithoutPlaintext, which Decrypt's setup needs). */
+  private byte[] createGrantBody(String key) throws IOException {
+    ObjectNode o = JSON.createObjectNode().put("KeyId", key).put("GranteePrincipal", grantFor);
+    ArrayNode ops = o.putArray("Operations");
+    if (operation != Operation.CREATE_KEY) {
+      ops.add(operation.awsName());
+    }
+    if (operation != Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT) {
+      ops.add(Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT.awsName());
+    }
+    if (!encryptionContext.isEmpty() && operation != Operation.DESCRIBE_KEY) {
+      ObjectNode subset = o.putObject("Constraints").putObject("EncryptionContextSubset");
+      encryptionContext.forEach(subset::put);
+    }
+    return JSON.writeValueAsBytes(o);
   }
 
   private static boolean isUnknownOperation(KmsHttpClient.Response r) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The operations the load generator can drive, each a request-body template filled in once before
@@ -50,6 +51,14 @@ public enum Operation {
    * @param ciphertextBlob for {@link #DECRYPT} only: a blob made under {@code keyId}
    */
   public byte[] body(String keyId, byte[] ciphertextBlob) {
+    return body(keyId, ciphertextBlob, Map.of());
+  }
+
+  /**
+   * The request body, with an {@code EncryptionContext} for the operations that take one (not
+   * CreateKey, DescribeKey) when {@code encryptionContext} is not empty.
+   */
+  public byte[] body(String keyId, byte[] ciphertextBlob, Map<String, String> encryptionContext) {
     ObjectNode o = JSON.createObjectNode();
     switch (this) {
       case CREATE_KEY -> o.put("Description", "trent-bench");
@@ -63,6 +72,10 @@ public enum Operation {
         o.put("CiphertextBlob", Base64.getEncoder().encodeToString(ciphertextBlob)).put("KeyId", keyId);
       }
       default -> throw new AssertionError(this);
+    }
+    if (!encryptionContext.isEmpty() && this != CREATE_KEY && this != DESCRIBE_KEY) {
+      ObjectNode context = o.putObject("EncryptionContext");
+      encryptionContext.forEach(context::put);
     }
     try {
       return JSON.writeValueAsBytes(o);

@@ -91,8 +91,10 @@ class TlsIT {
         .build();
   }
 
-  @Test
-  void theSdkTalksToTrentOverTlsTrustingATestCa() throws Exception {
+  /** A server certificate for 127.0.0.1 issued by a test CA, as PEM files, and a trust manager trusting only that CA. */
+  record TestPki(Path certificateFile, Path keyFile, TrustManagerFactory trust) {}
+
+  static TestPki testPki() throws Exception {
     Path dir = Files.createTempDirectory("trent-tls");
     Issued ca = certificate("Trent Test CA", ecKeys(), null, true);
     Issued server = certificate("127.0.0.1", ecKeys(), ca, false);
@@ -107,6 +109,15 @@ class TlsIT {
     trusted.setCertificateEntry("ca", ca.certificate());
     TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
+    return new TestPki(certificateFile, keyFile, trust);
+  }
+
+  @Test
+  void theSdkTalksToTrentOverTlsTrustingATestCa() throws Exception {
+    TestPki pki = testPki();
+    Path certificateFile = pki.certificateFile();
+    Path keyFile = pki.keyFile();
+    TrustManagerFactory trust = pki.trust();
 
     try (RunningTrent trent = RunningTrent.start(b -> b.tls(certificateFile, keyFile))) {
       URI endpoint = trent.server().endpoint();
@@ -125,6 +136,34 @@ class TlsIT {
       try (KmsClient plainHttp = client(plain, null)) {
         assertThatThrownBy(plainHttp::listKeys).isInstanceOf(SdkClientException.class);
       }
+    }
+  }
+
+  /**
+   * {@code aws:SecureTransport} is true on the TLS listener and false on a plain one: AWS's usual
+   * "deny insecure transport" key policy statement lets the first use the key and denies the second.
+   */
+  @Test
+  void aKeyPolicyMayDenyRequestsThatDidNotComeOverTls() throws Exception {
+    String root = "arn:aws:iam::" + RunningTrent.ACCOUNT + ":root";
+    String policy = """
+        {"Version": "2012-10-17", "Statement": [
+          {"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "%s"},
+           "Action": "kms:*", "Resource": "*"},
+          {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "kms:Encrypt",
+           "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}""".formatted(root);
+    TestPki pki = testPki();
+    try (RunningTrent tls = RunningTrent.start(b -> b.tls(pki.certificateFile(), pki.keyFile()));
+        KmsClient kms = client(tls.server().endpoint(), pki.trust())) {
+      String keyId = kms.createKey(r -> r.policy(policy)).keyMetadata().keyId();
+      assertThat(kms.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("over TLS"))).keyId()).endsWith(keyId);
+    }
+    try (RunningTrent plain = RunningTrent.developmentMode(); KmsClient kms = plain.client()) {
+      String keyArn = kms.createKey(r -> r.policy(policy)).keyMetadata().arn();
+      Errors.expect(() -> kms.encrypt(r -> r.keyId(keyArn).plaintext(SdkBytes.fromUtf8String("in the clear"))),
+          "AccessDeniedException", "User: " + root + " is not authorized to perform: kms:Encrypt on resource: " + keyArn
+              + " with an explicit deny in a resource-based policy");
+      assertThat(kms.describeKey(r -> r.keyId(keyArn)).keyMetadata().arn()).isEqualTo(keyArn);
     }
   }
 }

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import trent.protocol.Identity;
 import trent.server.RootSettings;
 import trent.server.StorageSettings;
 
 /**
  * Two Trent nodes on one PostgreSQL database. Their caches are set to refresh only every ten
  * minutes, so what is seen here within seconds was carried by the change notices, not by expiry.
+ * Both nodes know the README's example access key as the development account's root, and a role
+ * whose identity policy depends on a key's tag and aliases.
  */
 class TwoNodesIT {
 
@@ -35,6 +38,17 @@ class TwoNodesIT {
   static final String USER = env("TRENT_TEST_PG_USER", "trent");
   static final String PASSWORD = env("TRENT_TEST_PG_PASSWORD", "trent");
   static final Duration NOTICE_BOUND = Duration.ofSeconds(10);
+
+  static final Identity ROOT = new Identity("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+      RunningTrent.ACCOUNT, "arn:aws:iam::" + RunningTrent.ACCOUNT + ":root");
+  static final Identity ABAC = AuthorizationIT.identity("AKIATWONODESABAC0001", RunningTrent.ACCOUNT,
+      "arn:aws:iam::" + RunningTrent.ACCOUNT + ":role/abac", """
+      {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "kms:Encrypt", "Resource": "*",
+         "Condition": {"StringEquals": {"aws:ResourceTag/Project": "Alpha"}}},
+        {"Effect": "Allow", "Action": "kms:DescribeKey", "Resource": "*",
+         "Condition": {"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/abac"}}}]}""");
+  static final List<Identity> IDENTITIES = List.of(ROOT, ABAC);
 
   String schema;
   RunningTrent nodeA;
@@ -59,9 +73,10 @@ class TwoNodesIT {
       Assumptions.abort("PostgreSQL is not reachable at " + URL + "; run .ci/postgres.sh to include these tests");
     }
     StorageSettings storage = new StorageSettings.Postgres(URL + "?currentSchema=" + schema, USER, PASSWORD, 4);
-    nodeA = RunningTrent.start(c -> c.storage(storage).cacheRefresh(Duration.ofMinutes(10)));
+    nodeA = RunningTrent.start(c -> c.storage(storage).cacheRefresh(Duration.ofMinutes(10)).identities(IDENTITIES));
     RootSettings sharedRoot = new RootSettings.KeyFile(nodeA.dataDir.resolve("root.key"));
-    nodeB = RunningTrent.start(c -> c.storage(storage).rootOfTrust(sharedRoot).cacheRefresh(Duration.ofMinutes(10)));
+    nodeB = RunningTrent.start(c -> c.storage(storage).rootOfTrust(sharedRoot).cacheRefresh(Duration.ofMinutes(10))
+        .identities(IDENTITIES));
     a = nodeA.client();
     b = nodeB.client();
   }
@@ -134,6 +149,30 @@ class TwoNodesIT {
     a.deleteAlias(r -> r.aliasName("alias/moving"));
     within(NOTICE_BOUND, () -> errorCode(() -> b.encrypt(r -> r.keyId("alias/moving")
         .plaintext(SdkBytes.fromUtf8String("x")))).equals("NotFoundException"));
+  }
+
+  /** The tags and aliases authorization reads (aws:ResourceTag, kms:ResourceAliases) follow changes made on the other node. */
+  @Test
+  void aTagOrAliasChangedThroughOneNodeDecidesOnTheOther() throws Exception {
+    String keyId = a.createKey(r -> r.description("abac")).keyMetadata().keyId();
+    try (KmsClient abacB = nodeB.client(software.amazon.awssdk.regions.Region.US_EAST_1, ABAC.accessKeyId(),
+        ABAC.secretAccessKey())) {
+      assertThat(errorCode(() -> abacB.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x")))))
+          .isEqualTo("AccessDeniedException");
+      assertThat(errorCode(() -> abacB.describeKey(r -> r.keyId(keyId)))).isEqualTo("AccessDeniedException");
+
+      a.tagResource(r -> r.keyId(keyId).tags(t -> t.tagKey("Project").tagValue("Alpha")));
+      a.createAlias(r -> r.aliasName("alias/abac").targetKeyId(keyId));
+      within(NOTICE_BOUND, () -> errorCode(() -> abacB.encrypt(r -> r.keyId(keyId)
+          .plaintext(SdkBytes.fromUtf8String("x")))).equals("none"));
+      within(NOTICE_BOUND, () -> errorCode(() -> abacB.describeKey(r -> r.keyId(keyId))).equals("none"));
+
+      a.untagResource(r -> r.keyId(keyId).tagKeys("Project"));
+      a.deleteAlias(r -> r.aliasName("alias/abac"));
+      within(NOTICE_BOUND, () -> errorCode(() -> abacB.encrypt(r -> r.keyId(keyId)
+          .plaintext(SdkBytes.fromUtf8String("x")))).equals("AccessDeniedException"));
+      within(NOTICE_BOUND, () -> errorCode(() -> abacB.describeKey(r -> r.keyId(keyId))).equals("AccessDeniedException"));
+    }
   }
 
   @Test

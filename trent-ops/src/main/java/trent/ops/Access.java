@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trent.domain.error.AccessDeniedException;
@@ -16,6 +17,7 @@ import trent.domain.grant.GrantOperation;
 import trent.domain.grant.Grants;
 import trent.domain.key.KeyPolicies;
 import trent.domain.key.KmsKey;
+import trent.domain.key.ResourceAttributes;
 import trent.policy.AuthorizationDecision;
 import trent.policy.AuthorizationRequest;
 import trent.policy.KmsAuthorizer;
@@ -32,10 +34,18 @@ import trent.policy.RequestContext;
  *
  * <p>The decision is {@link KmsAuthorizer}'s, over the key's policy (parsed once per text,
  * {@link KeyPolicies}), the caller's identity policies (parsed at start) and whether a grant allows
- * it. The request context carries the principal, the action {@code kms:<Operation>}, the key ARN as
- * resource, {@code aws:CurrentTime} from the injected clock, {@code aws:SourceIp}, the key's
- * {@code kms:KeySpec} / {@code kms:KeyUsage} / {@code kms:KeyOrigin} / {@code kms:MultiRegion}, the
- * encryption context, and whatever the operation adds.
+ * it. The request context carries the principal ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
+ * {@code kms:CallerAccount}), the action {@code kms:<Operation>}, the key ARN as resource,
+ * {@code aws:CurrentTime} / {@code aws:EpochTime} from the injected clock, {@code aws:SourceIp},
+ * {@code aws:SecureTransport}, the key's {@code kms:KeySpec} / {@code kms:KeyUsage} (and their deprecated
+ * names {@code kms:CustomerMasterKeySpec} / {@code kms:CustomerMasterKeyUsage}) / {@code kms:KeyOrigin} /
+ * {@code kms:MultiRegion}, the encryption context, and whatever the operation adds. {@code kms:ViaService}
+ * is never present: no AWS service calls Trent on anyone's behalf.
+ *
+ * <p>The identity policies also see the key's tags ({@code aws:ResourceTag/<key>}) and aliases
+ * ({@code kms:ResourceAliases}), which AWS supports in IAM policies only; they come from
+ * {@link ResourceAttributes} (memory, no disk once loaded) and are gathered only when an identity
+ * policy of the caller names them, so the hot path pays nothing for them otherwise.
  *
  * <p>Fail closed: a key policy that cannot be evaluated denies, with the ordinary "no resource-based
  * policy" message; why goes to the log only.
@@ -46,11 +56,22 @@ public final class Access {
 
   private final Grants grants;
   private final KeyPolicies policies;
+  private final ResourceAttributes attributes;
   private final Clock clock;
 
+  /** Access whose identity policies never see a key's tags or aliases (for tools and tests). */
   public Access(Grants grants, KeyPolicies policies, Clock clock) {
+    this(grants, policies, null, clock);
+  }
+
+  /**
+   * @param attributes the tags and aliases of keys, for {@code aws:ResourceTag/<key>} and
+   *     {@code kms:ResourceAliases} in identity policies (null: never gathered, so always absent)
+   */
+  public Access(Grants grants, KeyPolicies policies, ResourceAttributes attributes, Clock clock) {
     this.grants = grants;
     this.policies = policies;
+    this.attributes = attributes;
     this.clock = clock;
   }
 
@@ -92,6 +113,16 @@ public final class Access {
    */
   public void authorize(CallContext context, KmsKey key, String operation, List<Grant> tokenGrants,
       Map<String, String> encryptionContext, Consumer<RequestContext.Builder> more) {
+    authorize(context, key, operation, tokenGrants, encryptionContext, more, g -> true);
+  }
+
+  /**
+   * As {@link #authorize(CallContext, KmsKey, String, List, Map, Consumer)}, where only the grants
+   * {@code grantFits} accepts may allow the request (CreateGrant: a grant lets its grantee create only
+   * grants narrower than itself).
+   */
+  public void authorize(CallContext context, KmsKey key, String operation, List<Grant> tokenGrants,
+      Map<String, String> encryptionContext, Consumer<RequestContext.Builder> more, Predicate<Grant> grantFits) {
     Caller caller = context.caller();
     Optional<PolicyDocument> keyPolicy = policies.of(key);
     // Most keys keep a policy without conditions (the default one): then the decision cannot read
@@ -101,6 +132,9 @@ public final class Access {
     RequestContext request = request(context, "kms:" + operation, key.arn(), !conditionKeys ? null : b -> {
       b.condition("kms:KeySpec", key.spec().name())
           .condition("kms:KeyUsage", key.usage().name())
+          // Deprecated names, still honoured by AWS (KMS developer guide, "AWS KMS condition keys").
+          .condition("kms:CustomerMasterKeySpec", key.spec().name())
+          .condition("kms:CustomerMasterKeyUsage", key.usage().name())
           .condition("kms:KeyOrigin", key.origin().name())
           .condition("kms:MultiRegion", Boolean.toString(key.record().multiRegion()));
       if (!encryptionContext.isEmpty()) {
@@ -114,9 +148,10 @@ public final class Access {
       throw new AccessDeniedException(new AuthorizationDecision(AuthorizationDecision.Reason.NO_KEY_POLICY_ALLOWS,
           request.principalArn(), request.action(), request.resource()).accessDeniedMessage());
     }
-    boolean grantAllows = grantAllows(key, operation, tokenGrants, caller.principalArn(), encryptionContext);
+    boolean grantAllows = grantAllows(key, operation, tokenGrants, caller.principalArn(), encryptionContext,
+        grantFits);
     AuthorizationDecision decision = KmsAuthorizer.authorize(new AuthorizationRequest(request, key.account(),
-        keyPolicy.get(), caller.identityPolicies(), grantAllows));
+        keyPolicy.get(), caller.identityPolicies(), grantAllows, identityRequest(request, key, caller)));
     if (!decision.allowed()) {
       throw new AccessDeniedException(decision.accessDeniedMessage());
     }
@@ -182,14 +217,38 @@ public final class Access {
   }
 
   private boolean grantAllows(KmsKey key, String operation, List<Grant> tokenGrants, String principalArn,
-      Map<String, String> encryptionContext) {
+      Map<String, String> encryptionContext, Predicate<Grant> grantFits) {
     GrantOperation op;
     try {
       op = GrantOperation.valueOf(operation);
     } catch (IllegalArgumentException notAGrantOperation) {
       return false;
     }
-    return grants.allow(key, tokenGrants, op, principalArn, encryptionContext);
+    return grants.allow(key, tokenGrants, op, principalArn, encryptionContext, grantFits);
+  }
+
+  /**
+   * The context the identity policies see: the request's, plus the key's tags and aliases when one of
+   * the caller's identity policies names them (an account root has none, so it never pays for them).
+   */
+  private RequestContext identityRequest(RequestContext request, KmsKey key, Caller caller) {
+    if (attributes == null || !namesResourceAttributes(caller.identityPolicies())) {
+      return request;
+    }
+    ResourceAttributes.Attributes a = attributes.of(key);
+    RequestContext.Builder b = request.toBuilder();
+    a.tags().forEach((k, v) -> b.condition("aws:ResourceTag/" + k, v));
+    b.condition("kms:ResourceAliases", a.aliases());
+    return b.build();
+  }
+
+  private static boolean namesResourceAttributes(List<PolicyDocument> identityPolicies) {
+    for (PolicyDocument p : identityPolicies) {
+      if (p.mentionsConditionKey("aws:ResourceTag/") || p.mentionsConditionKey("kms:ResourceAliases")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -204,7 +263,8 @@ public final class Access {
         .action(action)
         .resource(resource);
     if (conditionKeys != null) {
-      b.currentTime(clock.instant());
+      b.currentTime(clock.instant())
+          .condition("aws:SecureTransport", context.secureTransport() ? "true" : "false");
       if (!"unknown".equals(context.sourceIp())) {
         b.condition("aws:SourceIp", context.sourceIp());
       }

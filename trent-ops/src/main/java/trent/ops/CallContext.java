@@ -12,18 +12,25 @@ import java.util.Objects;
  * @param keysUsed where the operation notes the keys it resolved, for the audit event's resources
  * @param mayBlock whether the operation runs where it may block (false on an I/O thread; see
  *     {@link BlockingRequired})
+ * @param secureTransport true when the request came over TLS (the condition key {@code aws:SecureTransport})
  */
 public record CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed,
-    boolean mayBlock) {
+    boolean mayBlock, boolean secureTransport) {
 
-  /** A context on a thread that may block. */
+  /** A context of a request that did not come over TLS. */
+  public CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed,
+      boolean mayBlock) {
+    this(requestId, caller, region, sourceIp, keysUsed, mayBlock, false);
+  }
+
+  /** A context on a thread that may block, of a request that did not come over TLS. */
   public CallContext(String requestId, Caller caller, String region, String sourceIp, KeysUsed keysUsed) {
     this(requestId, caller, region, sourceIp, keysUsed, true);
   }
 
   /** The same request, on a thread that may block. */
   public CallContext blockable() {
-    return mayBlock ? this : new CallContext(requestId, caller, region, sourceIp, keysUsed, true);
+    return mayBlock ? this : new CallContext(requestId, caller, region, sourceIp, keysUsed, true, secureTransport);
   }
 
   /** A context whose noted keys nobody reads. */

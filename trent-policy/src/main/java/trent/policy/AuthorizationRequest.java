@@ -12,14 +12,25 @@ import java.util.Objects;
  * @param identityPolicies the caller's IAM identity policies (empty for an account root, which has none)
  * @param grantsAllow whether a grant on the key allows this operation to this caller with this
  *     encryption context (decided by the grant layer, which owns grants and their constraints)
+ * @param identityRequest what the identity policies are evaluated against: {@code request} plus the
+ *     condition keys AWS supports only in IAM policies ({@code aws:ResourceTag/<key>},
+ *     {@code kms:ResourceAliases}; KMS developer guide, "ABAC for AWS KMS"); the same as
+ *     {@code request} when there are none
  */
 public record AuthorizationRequest(RequestContext request, String keyAccount, PolicyDocument keyPolicy,
-    List<PolicyDocument> identityPolicies, boolean grantsAllow) {
+    List<PolicyDocument> identityPolicies, boolean grantsAllow, RequestContext identityRequest) {
 
   public AuthorizationRequest {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(keyAccount, "keyAccount");
     Objects.requireNonNull(keyPolicy, "keyPolicy");
     identityPolicies = List.copyOf(identityPolicies);
+    Objects.requireNonNull(identityRequest, "identityRequest");
+  }
+
+  /** A request whose identity policies see the same condition keys as the key policy. */
+  public AuthorizationRequest(RequestContext request, String keyAccount, PolicyDocument keyPolicy,
+      List<PolicyDocument> identityPolicies, boolean grantsAllow) {
+    this(request, keyAccount, keyPolicy, identityPolicies, grantsAllow, request);
   }
 }

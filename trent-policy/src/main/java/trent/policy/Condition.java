@@ -49,6 +49,7 @@ public final class Condition {
   private final ConditionOperator operator;
   private final boolean ifExists;
   private final String key;
+  private final String foldedKey;
   private final List<String> values;
   private final List<Object> compiled;
 
@@ -58,6 +59,7 @@ public final class Condition {
     this.operator = operator;
     this.ifExists = ifExists;
     this.key = key;
+    this.foldedKey = RequestContext.fold(key);
     this.values = List.copyOf(values);
     this.compiled = List.copyOf(compiled);
   }
@@ -108,7 +110,7 @@ public final class Condition {
 
   /** Evaluates this condition against a request. */
   boolean test(RequestContext request) {
-    List<String> requestValues = request.values(key);
+    List<String> requestValues = request.foldedValues(foldedKey);
     if (operator == ConditionOperator.NULL) {
       boolean absent = requestValues.isEmpty();
       for (String v : values) {

@@ -24,6 +24,10 @@ import java.util.List;
  *   <li>Other account: the key policy must allow the caller or the caller's account <em>and</em> the
  *       caller's own identity policies must allow it; or a grant allows it. Denied: "no resource-based
  *       policy" if the key policy allows neither, else "no identity-based policy".
+ *   <li>The key policy is evaluated against {@link AuthorizationRequest#request()}, the identity
+ *       policies against {@link AuthorizationRequest#identityRequest()}, which adds the condition keys
+ *       AWS supports only in IAM policies ({@code aws:ResourceTag/<key>}, {@code kms:ResourceAliases}):
+ *       in a key policy they are absent.
  *   <li>An account root user has no identity policies and may do everything its account may: for it
  *       the identity side always allows (unless an identity policy given for it denies). It still needs
  *       the key policy: a key policy that does not name the root or the account denies the root too.
@@ -40,7 +44,7 @@ public final class KmsAuthorizer {
   public static AuthorizationDecision authorize(AuthorizationRequest r) {
     RequestContext req = r.request();
     KeyPolicyEvaluation key = PolicyEvaluator.evaluateKeyPolicy(r.keyPolicy(), req);
-    PolicyOutcome identity = identityOutcome(r.identityPolicies(), req);
+    PolicyOutcome identity = identityOutcome(r.identityPolicies(), r.identityRequest());
 
     if (key.explicitDeny()) {
       return decision(AuthorizationDecision.Reason.EXPLICIT_DENY_IN_KEY_POLICY, req);

@@ -1,9 +1,13 @@
 package trent.policy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed, validated IAM policy document: a KMS key policy or an IAM identity policy.
@@ -37,6 +41,8 @@ public final class PolicyDocument {
   private final Optional<String> version;
   private final Optional<String> id;
   private final List<Statement> statements;
+  /** Every condition key a condition tests or a policy variable names, folded to lower case. */
+  private final Set<String> conditionKeys;
   private final boolean readsConditionKeys;
 
   PolicyDocument(String json, Optional<String> version, Optional<String> id, List<Statement> statements) {
@@ -44,8 +50,21 @@ public final class PolicyDocument {
     this.version = version;
     this.id = id;
     this.statements = List.copyOf(statements);
+    Set<String> keys = new HashSet<>();
+    for (Statement s : this.statements) {
+      for (Condition c : s.conditions()) {
+        keys.add(RequestContext.fold(c.key()));
+      }
+    }
+    Matcher variable = VARIABLE.matcher(json);
+    while (variable.find()) {
+      keys.add(RequestContext.fold(variable.group(1).trim()));
+    }
+    this.conditionKeys = Set.copyOf(keys);
     this.readsConditionKeys = this.statements.stream().anyMatch(Statement::readsConditionKeys);
   }
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
   /**
    * Parses a document against the shared grammar only (no key-policy or identity-policy rules).
@@ -125,6 +144,21 @@ public final class PolicyDocument {
   /** The statements in document order (a single statement object becomes a one-element list). */
   public List<Statement> statements() {
     return statements;
+  }
+
+  /**
+   * Whether a condition of this document tests, or a policy variable in it names, a condition key
+   * starting with {@code prefix} (case-insensitive), e.g. {@code aws:ResourceTag/}. Lets the caller
+   * skip gathering values that no statement can read.
+   */
+  public boolean mentionsConditionKey(String prefix) {
+    String folded = RequestContext.fold(prefix);
+    for (String key : conditionKeys) {
+      if (key.startsWith(folded)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

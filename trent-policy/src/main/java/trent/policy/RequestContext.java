@@ -89,7 +89,11 @@ public final class RequestContext {
 
   /** The values of a condition key (case-insensitive); empty if the key is absent. */
   public List<String> values(String conditionKey) {
-    String folded = fold(conditionKey);
+    return foldedValues(fold(conditionKey));
+  }
+
+  /** {@link #values} of a key already folded with {@link #fold}. */
+  List<String> foldedValues(String folded) {
     List<String> given = keys.get(folded);
     if (given != null) {
       return given;

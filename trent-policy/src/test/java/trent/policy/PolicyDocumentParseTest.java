@@ -141,6 +141,18 @@ class PolicyDocumentParseTest {
   }
 
   @Test
+  void aDocumentTellsWhichConditionKeysItNames() {
+    PolicyDocument p = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{"
+        + "\"aws:ResourceTag/Project\":\"Alpha\",\"kms:EncryptionContext:user\":\"${aws:username}\"}}}]}",
+        PolicyType.IDENTITY_POLICY);
+    assertThat(p.mentionsConditionKey("aws:resourcetag/")).isTrue();
+    assertThat(p.mentionsConditionKey("AWS:USERNAME")).as("a policy variable").isTrue();
+    assertThat(p.mentionsConditionKey("kms:ResourceAliases")).isFalse();
+    assertThat(PolicyDocument.defaultKeyPolicy("111122223333").mentionsConditionKey("aws:")).isFalse();
+  }
+
+  @Test
   void readsConditionKeysWhenAStatementHasAConditionOrAResourceVariable() {
     String plain = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";

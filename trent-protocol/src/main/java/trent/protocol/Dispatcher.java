@@ -86,7 +86,7 @@ public final class Dispatcher {
       validator.validate(operation.name(), body);
       Operation<?, ?> op = operation;
       CallContext context = new CallContext(request.requestId(), auth.caller(), auth.region(), request.sourceIp(),
-          exchange.keysUsed(), op.blocking());
+          exchange.keysUsed(), op.blocking(), request.secureTransport());
       if (op.blocking()) {
         return CompletableFuture.supplyAsync(() -> run(op, body, context, exchange), blockingExecutor);
       }

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param headers in received order, names as received
  * @param path the raw path of the request line, without the query
  * @param query the raw query, without {@code ?}; empty when none
+ * @param sourceIp the client's address, as text ({@code unknown} when not known)
+ * @param secureTransport true when the request came over TLS (the condition key {@code aws:SecureTransport})
  */
 public record IncomingRequest(
     String requestId,
@@ -17,7 +19,14 @@ public record IncomingRequest(
     String query,
     List<Map.Entry<String, String>> headers,
     byte[] body,
-    String sourceIp) {
+    String sourceIp,
+    boolean secureTransport) {
+
+  /** A request that did not come over TLS. */
+  public IncomingRequest(String requestId, String method, String path, String query,
+      List<Map.Entry<String, String>> headers, byte[] body, String sourceIp) {
+    this(requestId, method, path, query, headers, body, sourceIp, false);
+  }
 
   /** The first value of a header, matched case-insensitively, or null. */
   public String header(String name) {

@@ -26,6 +26,7 @@ import trent.domain.key.ClusterNotices;
 import trent.domain.key.Imports;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KeyChangeListener;
+import trent.domain.key.ResourceAttributes;
 import trent.domain.customkeystore.CustomKeyStores;
 import trent.domain.customkeystore.ExternalKeys;
 import trent.domain.customkeystore.XksProxy;
@@ -156,7 +157,9 @@ public final class TrentServer implements AutoCloseable {
           100_000, background);
       GrantCache grantCache = new GrantCache(storage, config.cacheRefresh(), config.cacheRefresh().multipliedBy(12),
           100_000, background);
-      KeyChangeListener local = KeyChangeListener.all(cache, grantCache);
+      ResourceAttributes attributes = new ResourceAttributes(storage, config.cacheRefresh(),
+          config.cacheRefresh().multipliedBy(12), 100_000, background);
+      KeyChangeListener local = KeyChangeListener.all(cache, grantCache, attributes);
       KeyChangeListener changes = storage.changeFeed()
           .<KeyChangeListener>map(feed -> ClusterNotices.connect(feed, local, () -> reloadKeyring(keyring)))
           .orElse(local);
@@ -169,7 +172,7 @@ public final class TrentServer implements AutoCloseable {
       CustomKeyStores stores = new CustomKeyStores(storage, keyring, xksProxy(config), config.clock(), random);
       Envelopes envelopes = new Envelopes(cache, random, usage, new ExternalKeys(stores));
       Grants grants = new Grants(storage, grantCache, config.clock(), random, changes);
-      Access access = new Access(grants, new KeyPolicies(10_000), config.clock());
+      Access access = new Access(grants, new KeyPolicies(10_000), attributes, config.clock());
       Runnable seeding = () -> config.seed().ifPresent(seed -> {
         int created = seed.applyTo(keys, aliases, grants, config.developmentAccount());
         LOG.info("seed {}: {} key(s) created, {} present already", seed.source(), created, seed.size() - created);
@@ -183,7 +186,7 @@ public final class TrentServer implements AutoCloseable {
       // Admin listener, metrics, audit and TLS (issue 9): see Observability.
       Tls tls = config.tlsCertificate() == null ? null : Tls.fromPem(config.tlsCertificate(), config.tlsPrivateKey());
       JsonCodec codec = new JsonCodec();
-      OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage), rotations,
+      OperationTable table = KmsOperations.table(keys, aliases, envelopes, access, new Tags(storage, changes), rotations,
           usage, stores, imports);
       observability = Observability.start(config,
           table.all().stream().map(Operation::name).collect(Collectors.toList()), cache, codec.mapper());

@@ -1,6 +1,7 @@
 package trent.domain.grant;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,16 @@ public final class Grant {
       return false;
     }
     return !operation.takesEncryptionContext() || constraints.allows(encryptionContext);
+  }
+
+  /**
+   * Whether a grant with these operations and constraints is no wider than this one: its operations are
+   * some or all of this grant's and its constraints at least as strict. A principal whose CreateGrant
+   * permission comes from this grant may create only such grants (KMS developer guide, "Granting
+   * CreateGrant permission").
+   */
+  public boolean covers(Collection<GrantOperation> childOperations, GrantConstraints childConstraints) {
+    return operations.containsAll(childOperations) && childConstraints.atLeastAsStrictAs(constraints);
   }
 
   /** Who may retire it: the retiring principal, the grantee if RetireGrant is listed, or the issuing account's root. */

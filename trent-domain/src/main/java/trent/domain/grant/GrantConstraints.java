@@ -46,6 +46,27 @@ public record GrantConstraints(Map<String, String> encryptionContextEquals, Map<
     return true;
   }
 
+  /**
+   * Whether these constraints are at least as strict as {@code parent}'s: every encryption context
+   * they allow, {@code parent} allows too. This is the rule for a grant created with CreateGrant
+   * permission that came from a grant (KMS developer guide, "Granting CreateGrant permission": a child
+   * grant may add pairs to an EncryptionContextSubset, may turn it into an EncryptionContextEquals, but
+   * not the reverse).
+   */
+  public boolean atLeastAsStrictAs(GrantConstraints parent) {
+    if (encryptionContextEquals != null) {
+      // Allows at most the one context it names.
+      return parent.allows(encryptionContextEquals);
+    }
+    if (encryptionContextSubset != null) {
+      // Allows every context holding these pairs: only a subset constraint with fewer pairs is as wide.
+      return parent.encryptionContextEquals == null
+          && (parent.encryptionContextSubset == null
+              || encryptionContextSubset.entrySet().containsAll(parent.encryptionContextSubset.entrySet()));
+    }
+    return parent.isEmpty();
+  }
+
   /** The stored form: JSON with sorted keys, or null when there are no constraints. */
   public String encode() {
     if (isEmpty()) {

@@ -129,13 +129,19 @@ public final class Grants {
    */
   public boolean allow(KmsKey key, List<Grant> fromTokens, GrantOperation operation, String principalArn,
       Map<String, String> encryptionContext) {
+    return allow(key, fromTokens, operation, principalArn, encryptionContext, g -> true);
+  }
+
+  /** As {@link #allow(KmsKey, List, GrantOperation, String, Map)}, counting only the grants {@code fits} accepts. */
+  public boolean allow(KmsKey key, List<Grant> fromTokens, GrantOperation operation, String principalArn,
+      Map<String, String> encryptionContext, Predicate<Grant> fits) {
     for (Grant g : fromTokens) {
-      if (g.keyId().equals(key.keyId()) && g.allows(operation, principalArn, encryptionContext)) {
+      if (g.keyId().equals(key.keyId()) && g.allows(operation, principalArn, encryptionContext) && fits.test(g)) {
         return true;
       }
     }
     for (Grant g : cache.of(key.keyId())) {
-      if (g.allows(operation, principalArn, encryptionContext)) {
+      if (g.allows(operation, principalArn, encryptionContext) && fits.test(g)) {
         return true;
       }
     }

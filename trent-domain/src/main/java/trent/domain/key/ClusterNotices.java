@@ -7,9 +7,10 @@ import trent.storage.ChangeFeed;
  * Carries key and alias changes between nodes sharing a store: publishes this node's changes on
  * the store's change feed and applies every node's notices to the local cache.
  *
- * <p>Notice format: {@code k <keyId>}, {@code a <account> <region> <aliasName>}, or {@link
- * #KEYRING_CHANGED} (a root rotation changed the keyring's terms); none of these contain spaces, so
- * the format is unambiguous. Unknown notices are ignored.
+ * <p>Notice format: {@code k <keyId>}, {@code tags <keyId>}, {@code a <account> <region>
+ * <aliasName>}, or {@link #KEYRING_CHANGED} (a root rotation changed the keyring's terms); none of
+ * these contain spaces, so the format is unambiguous. Unknown notices are ignored (a node of an older
+ * version ignores {@code tags}, and catches up when its cached tags expire).
  */
 public final class ClusterNotices implements KeyChangeListener {
 
@@ -50,6 +51,12 @@ public final class ClusterNotices implements KeyChangeListener {
     feed.publish("a " + scope.account() + " " + scope.region() + " " + aliasName);
   }
 
+  @Override
+  public void tagsChanged(String keyId) {
+    local.tagsChanged(keyId);
+    feed.publish("tags " + keyId);
+  }
+
   void apply(String notice) {
     if (notice.equals(KEYRING_CHANGED)) {
       keyringChanged.run();
@@ -58,6 +65,8 @@ public final class ClusterNotices implements KeyChangeListener {
     String[] parts = notice.split(" ");
     if (parts.length == 2 && parts[0].equals("k")) {
       local.keyChanged(parts[1]);
+    } else if (parts.length == 2 && parts[0].equals("tags")) {
+      local.tagsChanged(parts[1]);
     } else if (parts.length == 4 && parts[0].equals("a")) {
       local.aliasChanged(new Scope(parts[1], parts[2]), parts[3]);
     }

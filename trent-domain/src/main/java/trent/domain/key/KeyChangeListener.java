@@ -33,10 +33,20 @@ public interface KeyChangeListener {
           l.aliasChanged(scope, aliasName);
         }
       }
+
+      @Override
+      public void tagsChanged(String keyId) {
+        for (KeyChangeListener l : copy) {
+          l.tagsChanged(keyId);
+        }
+      }
     };
   }
 
   void keyChanged(String keyId);
 
   void aliasChanged(Scope scope, String aliasName);
+
+  /** The tags of a key changed (TagResource, UntagResource). Nothing by default: most copies hold no tags. */
+  default void tagsChanged(String keyId) {}
 }

@@ -9,6 +9,7 @@ import trent.domain.Page;
 import trent.domain.Scope;
 import trent.domain.error.LimitExceededException;
 import trent.domain.error.TagException;
+import trent.domain.key.KeyChangeListener;
 import trent.domain.key.KeyResolver;
 import trent.domain.key.KeyResolver.Forms;
 import trent.domain.key.KeyState;
@@ -36,9 +37,20 @@ public final class Tags {
 
   private final Storage storage;
   private final KeyResolver resolver = new KeyResolver();
+  private final KeyChangeListener listener;
 
+  /** Tags whose changes nobody caches. */
   public Tags(Storage storage) {
+    this(storage, KeyChangeListener.NONE);
+  }
+
+  /**
+   * @param listener told after every tag change, so that the tags authorization reads
+   *     ({@code aws:ResourceTag/<key>}) are dropped from memory on every node
+   */
+  public Tags(Storage storage, KeyChangeListener listener) {
     this.storage = storage;
+    this.listener = listener;
   }
 
   /**
@@ -71,7 +83,7 @@ public final class Tags {
    */
   public void tag(Scope scope, String keyIdText, List<Tag> tags) {
     Map<String, String> valid = validated(tags);
-    storage.write(tx -> {
+    String keyId = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
       requireTaggable(key);
       long after = tx.tags().list(key.keyId()).stream().filter(t -> !valid.containsKey(t.tagKey())).count()
@@ -81,18 +93,20 @@ public final class Tags {
             + MAX_TAGS_PER_KEY + " tags.");
       }
       valid.forEach((k, v) -> tx.tags().put(new TagRecord(key.keyId(), k, v)));
-      return null;
+      return key.keyId();
     });
+    listener.tagsChanged(keyId);
   }
 
   /** UntagResource: removes the named tags; naming a tag the key does not have is not an error. */
   public void untag(Scope scope, String keyIdText, List<String> tagKeys) {
-    storage.write(tx -> {
+    String keyId = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
       requireTaggable(key);
       tagKeys.forEach(k -> tx.tags().remove(key.keyId(), k));
-      return null;
+      return key.keyId();
     });
+    listener.tagsChanged(keyId);
   }
 
   /** ListResourceTags: every key state; tags ordered by tag key. */

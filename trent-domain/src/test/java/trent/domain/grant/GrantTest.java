@@ -49,6 +49,39 @@ class GrantTest {
   }
 
   @Test
+  void aChildGrantHasSomeOfItsParentsOperations() {
+    Grant parent = grant(List.of("GenerateDataKey", "Decrypt", "CreateGrant"), GrantConstraints.NONE);
+    assertThat(parent.covers(List.of(GrantOperation.CreateGrant, GrantOperation.Decrypt), GrantConstraints.NONE)).isTrue();
+    assertThat(parent.covers(List.of(GrantOperation.Decrypt, GrantOperation.Encrypt), GrantConstraints.NONE)).isFalse();
+    assertThat(parent.covers(List.of(GrantOperation.ReEncryptFrom), GrantConstraints.NONE)).isFalse();
+  }
+
+  /** The developer guide's example ("Granting CreateGrant permission") and the rules around it. */
+  @Test
+  void aChildGrantsConstraintsAreAtLeastAsStrictAsItsParents() {
+    GrantConstraints subsetIt = new GrantConstraints(null, Map.of("Department", "IT"));
+    GrantConstraints subsetItAlpha = new GrantConstraints(null, Map.of("Department", "IT", "Project", "Alpha"));
+    GrantConstraints equalsIt = new GrantConstraints(Map.of("Department", "IT"), null);
+    GrantConstraints equalsItAlpha = new GrantConstraints(Map.of("Department", "IT", "Project", "Alpha"), null);
+    GrantConstraints equalsHr = new GrantConstraints(Map.of("Department", "HR"), null);
+    GrantConstraints subsetAlpha = new GrantConstraints(null, Map.of("Project", "Alpha"));
+
+    assertThat(equalsIt.atLeastAsStrictAs(subsetIt)).as("Subset to Equals").isTrue();
+    assertThat(subsetItAlpha.atLeastAsStrictAs(subsetIt)).as("pairs added to a Subset").isTrue();
+    assertThat(equalsItAlpha.atLeastAsStrictAs(subsetIt)).isTrue();
+    assertThat(subsetIt.atLeastAsStrictAs(subsetIt)).isTrue();
+    assertThat(equalsIt.atLeastAsStrictAs(equalsIt)).isTrue();
+    assertThat(subsetIt.atLeastAsStrictAs(GrantConstraints.NONE)).isTrue();
+
+    assertThat(subsetIt.atLeastAsStrictAs(equalsIt)).as("Equals to Subset").isFalse();
+    assertThat(subsetIt.atLeastAsStrictAs(subsetItAlpha)).as("pairs removed").isFalse();
+    assertThat(subsetAlpha.atLeastAsStrictAs(subsetIt)).isFalse();
+    assertThat(equalsHr.atLeastAsStrictAs(subsetIt)).isFalse();
+    assertThat(equalsItAlpha.atLeastAsStrictAs(equalsIt)).as("another exact context").isFalse();
+    assertThat(GrantConstraints.NONE.atLeastAsStrictAs(subsetIt)).as("constraints dropped").isFalse();
+  }
+
+  @Test
   void constraintsSurviveTheirStoredForm() {
     GrantConstraints c = new GrantConstraints(Map.of("k", "v — ✓", "a", "\"quoted\""), Map.of("x", ""));
     assertThat(GrantConstraints.decode(c.encode())).isEqualTo(c);

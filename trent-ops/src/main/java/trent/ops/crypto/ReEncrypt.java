@@ -128,17 +128,21 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
 
   /**
    * Grant tokens, then kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key,
-   * each with its side's encryption context and {@code kms:EncryptionAlgorithm}.
+   * each with its side's encryption context, {@code kms:EncryptionAlgorithm} and
+   * {@code kms:ReEncryptOnSameKey} (whether both sides are one key).
    */
   private void authorize(Request in, CallContext context, KmsKey source, KmsKey destination) {
     List<Grant> tokens = access.grantTokens(in.grantTokens());
+    String sameKey = Boolean.toString(source.keyId().equals(destination.keyId()));
     access.authorize(context, source, "ReEncryptFrom", tokens,
         SymmetricSteps.context(in.sourceEncryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.sourceKeyId())
-            .andThen(SymmetricSteps.encryptionAlgorithm(in.sourceEncryptionAlgorithm())));
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.sourceEncryptionAlgorithm()))
+            .andThen(Access.condition("kms:ReEncryptOnSameKey", sameKey)));
     access.authorize(context, destination, "ReEncryptTo", tokens,
         SymmetricSteps.context(in.destinationEncryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.destinationKeyId())
-            .andThen(SymmetricSteps.encryptionAlgorithm(in.destinationEncryptionAlgorithm())));
+            .andThen(SymmetricSteps.encryptionAlgorithm(in.destinationEncryptionAlgorithm()))
+            .andThen(Access.condition("kms:ReEncryptOnSameKey", sameKey)));
   }
 }

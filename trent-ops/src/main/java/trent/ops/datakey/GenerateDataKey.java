@@ -38,7 +38,7 @@ public final class GenerateDataKey extends BaseOperation<GenerateDataKey.Request
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
-        SymmetricSteps.requestAlias(in.keyId()));
+        SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

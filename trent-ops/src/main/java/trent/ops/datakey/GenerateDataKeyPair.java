@@ -46,7 +46,8 @@ public final class GenerateDataKeyPair
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
-        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name())));
+        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name()))
+            .andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());

@@ -44,7 +44,8 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
-        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name())));
+        SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name()))
+            .andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()),

@@ -41,7 +41,7 @@ public final class GenerateDataKeyWithoutPlaintext
     context.keysUsed().add(key.arn());
     List<Grant> tokens = access.grantTokens(in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
-        SymmetricSteps.requestAlias(in.keyId()));
+        SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(null)));
     SymmetricSteps.usable(key, name());
     SymmetricSteps.dryRun(in.dryRun());
     Sealed sealed = envelopes.generateDataKeyWithoutPlaintext(key, length,

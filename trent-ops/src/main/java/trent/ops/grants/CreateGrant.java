@@ -2,8 +2,10 @@ package trent.ops.grants;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import trent.domain.error.KmsUnsupportedOperationException;
 import trent.domain.error.ValidationException;
@@ -24,6 +26,10 @@ import trent.ops.SymmetricSteps;
  * CreateGrant (OPERATIONS.md "CreateGrant"): lets a principal run listed operations with a key.
  * Works across accounts with a key ARN. With a Name, a retry with identical parameters returns the
  * existing grant id. The grant is usable at once, and on other nodes at once with its token.
+ *
+ * <p>A caller whose CreateGrant permission comes only from a grant (no policy allows it) may create
+ * only grants that grant covers: some or all of its operations, constraints at least as strict
+ * ({@link trent.domain.grant.Grant#covers}); otherwise the request is denied like any other.
  */
 public final class CreateGrant extends BaseOperation<CreateGrant.Request, CreateGrant.Response> {
 
@@ -77,7 +83,11 @@ public final class CreateGrant extends BaseOperation<CreateGrant.Request, Create
       if (constraints.encryptionContextSubset() != null) {
         b.condition("kms:GrantConstraintType", "EncryptionContextSubset");
       }
-    });
+      // AWS lists CreateGrant among the operations of kms:EncryptionContext:<key> and
+      // kms:EncryptionContextKeys; their values are the encryption context of the grant's constraint
+      // (unconfirmed: the developer guide does not say so in as many words).
+      b.encryptionContext(constraintContext(constraints));
+    }, parent -> parent.covers(operations, constraints));
     key.requireNotPendingDeletion();
     requireValidFor(key, operations);
     SymmetricSteps.dryRun(in.dryRun());
@@ -115,6 +125,18 @@ public final class CreateGrant extends BaseOperation<CreateGrant.Request, Create
       }
     }
     return new GrantConstraints(c.encryptionContextEquals(), c.encryptionContextSubset());
+  }
+
+  /** The pairs of the constraints, for the encryption-context condition keys (Equals first, then Subset). */
+  private static Map<String, String> constraintContext(GrantConstraints c) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    if (c.encryptionContextEquals() != null) {
+      pairs.putAll(c.encryptionContextEquals());
+    }
+    if (c.encryptionContextSubset() != null) {
+      c.encryptionContextSubset().forEach(pairs::putIfAbsent);
+    }
+    return pairs;
   }
 
   /** The operations must apply to the key's type (Trent's text, unconfirmed). */

@@ -34,6 +34,7 @@ public final class ListGrants extends BaseOperation<ListGrants.Request, ListGran
   public Response execute(Request in, CallContext context) {
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
     access.authorize(context, key, name(), List.of(), java.util.Map.of(), b -> {
+      b.condition("kms:GrantIsForAWSResource", "false");
       if (in.granteePrincipal() != null) {
         b.condition("kms:GranteePrincipal", in.granteePrincipal());
       }

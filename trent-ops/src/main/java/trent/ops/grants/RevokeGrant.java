@@ -31,7 +31,8 @@ public final class RevokeGrant extends BaseOperation<RevokeGrant.Request, NoOutp
   @Override
   public NoOutput execute(Request in, CallContext context) {
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
-    access.authorize(context, key, name(), List.of());
+    access.authorize(context, key, name(), List.of(), java.util.Map.of(),
+        Access.condition("kms:GrantIsForAWSResource", "false"));
     Grant grant = access.grants().find(key, in.grantId());
     SymmetricSteps.dryRun(in.dryRun());
     access.grants().delete(grant);

@@ -101,6 +101,10 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
           .condition("kms:KeyOrigin", origin.name()).condition("kms:MultiRegion", "false")
           .condition("aws:TagKeys", tags.keySet());
       tags.forEach((k, v) -> b.condition("aws:RequestTag/" + k, v));
+      b.condition("kms:CustomerMasterKeySpec", spec.name()).condition("kms:CustomerMasterKeyUsage", usage.name());
+      if (in.bypassPolicyLockoutSafetyCheck() != null) {
+        b.condition("kms:BypassPolicyLockoutSafetyCheck", in.bypassPolicyLockoutSafetyCheck().toString());
+      }
     });
     String policy = in.policy() != null ? in.policy() : DefaultKeyPolicy.forAccount(context.account());
     if (in.policy() != null) {

@@ -32,11 +32,17 @@ public final class PutKeyPolicy extends BaseOperation<PutKeyPolicy.Request, NoOu
   @Override
   public NoOutput execute(Request in, CallContext context) {
     KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
-    access.authorize(context, key, name(), List.of());
+    access.authorize(context, key, name(), List.of(), java.util.Map.of(),
+        Access.condition("kms:BypassPolicyLockoutSafetyCheck", bypass(in.bypassPolicyLockoutSafetyCheck())));
     PolicyNames.requireDefault(in.policyName());
     PolicyDocument policy = Access.parseKeyPolicy(in.policy());
     access.lockoutSafetyCheck(context, policy, key.arn(), Boolean.TRUE.equals(in.bypassPolicyLockoutSafetyCheck()));
     keys.putPolicy(scope(context), key.keyId(), in.policy(), k -> {});
     return NoOutput.INSTANCE;
+  }
+
+  /** kms:BypassPolicyLockoutSafetyCheck: present only when the request has the parameter (a Null test tells). */
+  static String bypass(Boolean requested) {
+    return requested == null ? null : requested.toString();
   }
 }

@@ -30,7 +30,12 @@ public final class TagResource extends BaseOperation<TagResource.Request, NoOutp
   @Override
   public NoOutput execute(Request in, CallContext context) {
     KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
-    access.authorize(context, key, name(), List.of());
+    List<Tag> requested = in.tags() == null ? List.of() : in.tags();
+    access.authorize(context, key, name(), List.of(), java.util.Map.of(), b -> {
+      for (Tag t : requested) {
+        b.condition("aws:RequestTag/" + t.tagKey(), t.tagValue()).condition("aws:TagKeys", t.tagKey());
+      }
+    });
     tags.tag(scope(context), key.keyId(), in.tags() == null ? List.of() : in.tags());
     return NoOutput.INSTANCE;
   }

@@ -29,7 +29,8 @@ public final class UntagResource extends BaseOperation<UntagResource.Request, No
   @Override
   public NoOutput execute(Request in, CallContext context) {
     KmsKey key = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
-    access.authorize(context, key, name(), List.of());
+    access.authorize(context, key, name(), List.of(), java.util.Map.of(),
+        b -> b.condition("aws:TagKeys", in.tagKeys() == null ? List.of() : in.tagKeys()));
     tags.untag(scope(context), key.keyId(), in.tagKeys() == null ? List.of() : in.tagKeys());
     return NoOutput.INSTANCE;
   }

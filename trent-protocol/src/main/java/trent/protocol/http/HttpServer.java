@@ -112,7 +112,7 @@ public final class HttpServer implements AutoCloseable {
                 .addLast(deadline)
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
                 .addLast(new BodyLimit(maxBodyBytes))
-                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog, deadline, cors));
+                .addLast(new KmsRequestHandler(dispatcher, self[0].inFlight, requestLog, deadline, cors, tls != null));
           }
         });
     try {

@@ -57,6 +57,8 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
   private final RequestLog requestLog;
   private final RequestDeadline deadline;
   private final Cors cors;
+  /** The connection is TLS (the listener has a certificate): {@code aws:SecureTransport}. */
+  private final boolean secureTransport;
 
   // Touched on the event loop only.
   private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
@@ -73,6 +75,12 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
 
   KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, RequestDeadline deadline,
       Cors cors) {
+    this(dispatcher, inFlight, requestLog, deadline, cors, false);
+  }
+
+  KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, RequestDeadline deadline,
+      Cors cors, boolean secureTransport) {
+    this.secureTransport = secureTransport;
     this.requestLog = requestLog;
     this.deadline = deadline;
     this.cors = cors;
@@ -196,7 +204,8 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
         q < 0 ? "" : uri.substring(q + 1),
         request.headers().entries(),
         ByteBufUtil.getBytes(request.content()),
-        ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown");
+        ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown",
+        secureTransport);
     inFlight.begin();
     dispatcher.dispatch(incoming).whenComplete((answer, failure) -> {
       if (ctx.executor().inEventLoop()) {
