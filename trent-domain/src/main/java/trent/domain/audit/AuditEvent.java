@@ -72,8 +72,14 @@ public record AuditEvent(
 
     /** The entry for the key {@code keyArn} ({@code arn:aws:kms:REGION:ACCOUNT:key/ID}). */
     public static Resource key(String keyArn) {
-      String[] parts = keyArn.split(":", 6);
-      return new Resource(parts.length == 6 ? parts[4] : null, KMS_KEY, keyArn);
+      // The account is the fifth field, found without splitting the ARN (this runs per request).
+      int start = 0;
+      for (int field = 0; field < 4 && start >= 0; field++) {
+        int colon = keyArn.indexOf(':', start);
+        start = colon < 0 ? -1 : colon + 1;
+      }
+      int end = start < 0 ? -1 : keyArn.indexOf(':', start);
+      return new Resource(end < 0 ? null : keyArn.substring(start, end), KMS_KEY, keyArn);
     }
   }
 }
