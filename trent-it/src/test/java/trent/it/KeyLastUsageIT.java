@@ -2,6 +2,8 @@ package trent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeyPairSpec;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.DeriveSharedSecretResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairWithoutPlaintextResponse;
+import software.amazon.awssdk.services.kms.model.GenerateMacResponse;
+import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.SignResponse;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.VerifyMacResponse;
+import software.amazon.awssdk.services.kms.model.VerifyResponse;
 import software.amazon.awssdk.services.kms.model.EncryptResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyLastUsageResponse;
 import software.amazon.awssdk.services.kms.model.KeyLastUsageTrackingOperation;
@@ -88,6 +103,66 @@ class KeyLastUsageIT {
         .isEqualTo(KeyLastUsageTrackingOperation.RE_ENCRYPT);
     assertThat(kms.getKeyLastUsage(r -> r.keyId(other)).keyLastUsage().operation())
         .isEqualTo(KeyLastUsageTrackingOperation.RE_ENCRYPT);
+  }
+
+  @Test
+  void asymmetricMacAndKeyPairOperationsAreUsesToo() throws Exception {
+    String signing = kms.createKey(r -> r.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.SIGN_VERIFY))
+        .keyMetadata().keyId();
+    SdkBytes message = SdkBytes.fromUtf8String("message");
+    clock.advance(Duration.ofMinutes(1));
+    SignResponse signed = kms.sign(r -> r.keyId(signing).message(message)
+        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256));
+    assertLastUse(signing, KeyLastUsageTrackingOperation.SIGN, signed.responseMetadata().requestId());
+    clock.advance(Duration.ofMinutes(1));
+    VerifyResponse verified = kms.verify(r -> r.keyId(signing).message(message).signature(signed.signature())
+        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256));
+    assertLastUse(signing, KeyLastUsageTrackingOperation.VERIFY, verified.responseMetadata().requestId());
+    clock.advance(Duration.ofMinutes(1));
+    Errors.expect(() -> kms.verify(r -> r.keyId(signing).message(SdkBytes.fromUtf8String("other"))
+        .signature(signed.signature()).signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)),
+        "KMSInvalidSignatureException");
+    assertThat(kms.getKeyLastUsage(r -> r.keyId(signing)).keyLastUsage().kmsRequestId())
+        .as("a signature that does not verify is not a use").isEqualTo(verified.responseMetadata().requestId());
+
+    String mac = kms.createKey(r -> r.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
+        .keyMetadata().keyId();
+    clock.advance(Duration.ofMinutes(1));
+    GenerateMacResponse generated = kms.generateMac(r -> r.keyId(mac).message(message)
+        .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256));
+    assertLastUse(mac, KeyLastUsageTrackingOperation.GENERATE_MAC, generated.responseMetadata().requestId());
+    clock.advance(Duration.ofMinutes(1));
+    VerifyMacResponse macVerified = kms.verifyMac(r -> r.keyId(mac).message(message).mac(generated.mac())
+        .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256));
+    assertLastUse(mac, KeyLastUsageTrackingOperation.VERIFY_MAC, macVerified.responseMetadata().requestId());
+
+    String agreement = kms.createKey(r -> r.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.KEY_AGREEMENT))
+        .keyMetadata().keyId();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    byte[] peer = generator.generateKeyPair().getPublic().getEncoded();
+    clock.advance(Duration.ofMinutes(1));
+    DeriveSharedSecretResponse derived = kms.deriveSharedSecret(r -> r.keyId(agreement)
+        .keyAgreementAlgorithm(KeyAgreementAlgorithmSpec.ECDH).publicKey(SdkBytes.fromByteArray(peer)));
+    assertLastUse(agreement, KeyLastUsageTrackingOperation.DERIVE_SHARED_SECRET, derived.responseMetadata().requestId());
+
+    String symmetric = kms.createKey(r -> r.description("pairs")).keyMetadata().keyId();
+    clock.advance(Duration.ofMinutes(1));
+    GenerateDataKeyPairResponse pair = kms.generateDataKeyPair(r -> r.keyId(symmetric)
+        .keyPairSpec(DataKeyPairSpec.ECC_NIST_P256));
+    assertLastUse(symmetric, KeyLastUsageTrackingOperation.GENERATE_DATA_KEY_PAIR, pair.responseMetadata().requestId());
+    clock.advance(Duration.ofMinutes(1));
+    GenerateDataKeyPairWithoutPlaintextResponse withoutPlaintext = kms.generateDataKeyPairWithoutPlaintext(
+        r -> r.keyId(symmetric).keyPairSpec(DataKeyPairSpec.ECC_NIST_P256));
+    assertLastUse(symmetric, KeyLastUsageTrackingOperation.GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT,
+        withoutPlaintext.responseMetadata().requestId());
+  }
+
+  private static void assertLastUse(String keyId, KeyLastUsageTrackingOperation operation, String requestId) {
+    GetKeyLastUsageResponse last = kms.getKeyLastUsage(r -> r.keyId(keyId));
+    assertThat(last.keyLastUsage().operation()).isEqualTo(operation);
+    assertThat(last.keyLastUsage().timestamp()).isEqualTo(millis(clock.instant()));
+    assertThat(last.keyLastUsage().kmsRequestId()).isEqualTo(requestId);
   }
 
   @Test

@@ -10,6 +10,8 @@ import trent.domain.error.ValidationException;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
@@ -32,9 +34,11 @@ public final class DeriveSharedSecret
 
   private final KeyPairs keyPairs;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public DeriveSharedSecret(KeyPairs keyPairs, Access access) {
+  public DeriveSharedSecret(KeyPairs keyPairs, Access access, KeyUseListener uses) {
     super("DeriveSharedSecret", Request.class, false);
+    this.uses = uses;
     this.keyPairs = keyPairs;
     this.access = access;
   }
@@ -52,6 +56,7 @@ public final class DeriveSharedSecret
     SymmetricSteps.refuseRecipient(in.recipient());
     SymmetricSteps.dryRun(in.dryRun());
     try (SecretBytes secret = keyPairs.deriveSharedSecret(key, peer)) {
+      uses.used(key.keyId(), UsageOperation.DeriveSharedSecret, context.requestId());
       return new Response(key.arn(), secret.revealCopy(), null, in.keyAgreementAlgorithm(), key.origin().name());
     }
   }

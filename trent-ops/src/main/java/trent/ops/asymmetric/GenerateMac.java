@@ -7,6 +7,8 @@ import trent.domain.asymmetric.Macs;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
@@ -22,9 +24,11 @@ public final class GenerateMac extends BaseOperation<GenerateMac.Request, Genera
 
   private final Macs macs;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public GenerateMac(Macs macs, Access access) {
+  public GenerateMac(Macs macs, Access access, KeyUseListener uses) {
     super("GenerateMac", Request.class, false);
+    this.uses = uses;
     this.macs = macs;
     this.access = access;
   }
@@ -39,6 +43,8 @@ public final class GenerateMac extends BaseOperation<GenerateMac.Request, Genera
     AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());
     MacAlgorithm algorithm = AsymmetricSteps.macAlgorithm(key, in.macAlgorithm());
     SymmetricSteps.dryRun(in.dryRun());
-    return new Response(macs.generateMac(key, algorithm, in.message()), algorithm.name(), key.arn());
+    Response response = new Response(macs.generateMac(key, algorithm, in.message()), algorithm.name(), key.arn());
+    uses.used(key.keyId(), UsageOperation.GenerateMac, context.requestId());
+    return response;
   }
 }

@@ -8,6 +8,8 @@ import trent.domain.asymmetric.KeyPairs;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
@@ -24,9 +26,11 @@ public final class Sign extends BaseOperation<Sign.Request, Sign.Response> {
 
   private final KeyPairs keyPairs;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public Sign(KeyPairs keyPairs, Access access) {
+  public Sign(KeyPairs keyPairs, Access access, KeyUseListener uses) {
     super("Sign", Request.class, false);
+    this.uses = uses;
     this.keyPairs = keyPairs;
     this.access = access;
   }
@@ -43,6 +47,8 @@ public final class Sign extends BaseOperation<Sign.Request, Sign.Response> {
     SigningAlgorithm algorithm = AsymmetricSteps.signingAlgorithm(key, in.signingAlgorithm());
     SigningInput input = AsymmetricSteps.signingInput(key, algorithm, in.messageType(), in.message());
     SymmetricSteps.dryRun(in.dryRun());
-    return new Response(key.arn(), keyPairs.sign(key, algorithm, input), algorithm.name());
+    Response response = new Response(key.arn(), keyPairs.sign(key, algorithm, input), algorithm.name());
+    uses.used(key.keyId(), UsageOperation.Sign, context.requestId());
+    return response;
   }
 }

@@ -9,6 +9,8 @@ import trent.domain.error.KMSInvalidSignatureException;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
@@ -29,9 +31,11 @@ public final class Verify extends BaseOperation<Verify.Request, Verify.Response>
 
   private final KeyPairs keyPairs;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public Verify(KeyPairs keyPairs, Access access) {
+  public Verify(KeyPairs keyPairs, Access access, KeyUseListener uses) {
     super("Verify", Request.class, false);
+    this.uses = uses;
     this.keyPairs = keyPairs;
     this.access = access;
   }
@@ -51,6 +55,7 @@ public final class Verify extends BaseOperation<Verify.Request, Verify.Response>
     if (!keyPairs.verify(key, algorithm, input, in.signature())) {
       throw new KMSInvalidSignatureException("");
     }
+    uses.used(key.keyId(), UsageOperation.Verify, context.requestId());
     return new Response(key.arn(), true, algorithm.name());
   }
 }

@@ -8,6 +8,8 @@ import trent.domain.error.KMSInvalidMacException;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyUsage;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.AsymmetricSteps;
 import trent.ops.BaseOperation;
@@ -27,9 +29,11 @@ public final class VerifyMac extends BaseOperation<VerifyMac.Request, VerifyMac.
 
   private final Macs macs;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public VerifyMac(Macs macs, Access access) {
+  public VerifyMac(Macs macs, Access access, KeyUseListener uses) {
     super("VerifyMac", Request.class, false);
+    this.uses = uses;
     this.macs = macs;
     this.access = access;
   }
@@ -47,6 +51,7 @@ public final class VerifyMac extends BaseOperation<VerifyMac.Request, VerifyMac.
     if (!macs.verifyMac(key, algorithm, in.message(), in.mac())) {
       throw new KMSInvalidMacException("");
     }
+    uses.used(key.keyId(), UsageOperation.VerifyMac, context.requestId());
     return new Response(key.arn(), true, algorithm.name());
   }
 }

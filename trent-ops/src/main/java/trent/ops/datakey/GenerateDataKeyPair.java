@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import trent.crypto.SecretBytes;
 import trent.crypto.asymmetric.AsymmetricKeySpec;
-import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.DataKeyPairs.DataKeyPair;
+import trent.domain.envelope.DataKeyPairs;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -31,9 +33,11 @@ public final class GenerateDataKeyPair
   private final DataKeyPairs pairs;
   private final KeyCache keys;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public GenerateDataKeyPair(DataKeyPairs pairs, KeyCache keys, Access access) {
+  public GenerateDataKeyPair(DataKeyPairs pairs, KeyCache keys, Access access, KeyUseListener uses) {
     super("GenerateDataKeyPair", Request.class, true);
+    this.uses = uses;
     this.pairs = pairs;
     this.keys = keys;
     this.access = access;
@@ -53,6 +57,7 @@ public final class GenerateDataKeyPair
     SymmetricSteps.dryRun(in.dryRun());
     DataKeyPair pair = pairs.generate(key, spec, SymmetricSteps.context(in.encryptionContext()),
         SymmetricSteps.call(context, name()));
+    uses.used(key.keyId(), UsageOperation.GenerateDataKeyPair, context.requestId());
     try (SecretBytes privateKey = pair.privateKeyPlaintext()) {
       return new Response(pair.sealed().ciphertextBlob(), privateKey.revealCopy(), pair.publicKey(), key.arn(),
           spec.name(), null, pair.sealed().keyMaterialId());

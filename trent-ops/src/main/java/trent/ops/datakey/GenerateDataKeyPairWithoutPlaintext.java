@@ -3,11 +3,13 @@ package trent.ops.datakey;
 import java.util.List;
 import java.util.Map;
 import trent.crypto.asymmetric.AsymmetricKeySpec;
-import trent.domain.envelope.DataKeyPairs;
 import trent.domain.envelope.DataKeyPairs.SealedKeyPair;
+import trent.domain.envelope.DataKeyPairs;
 import trent.domain.grant.Grant;
 import trent.domain.key.KeyCache;
 import trent.domain.key.KmsKey;
+import trent.domain.usage.KeyUseListener;
+import trent.domain.usage.UsageOperation;
 import trent.ops.Access;
 import trent.ops.BaseOperation;
 import trent.ops.CallContext;
@@ -29,9 +31,11 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
   private final DataKeyPairs pairs;
   private final KeyCache keys;
   private final Access access;
+  private final KeyUseListener uses;
 
-  public GenerateDataKeyPairWithoutPlaintext(DataKeyPairs pairs, KeyCache keys, Access access) {
+  public GenerateDataKeyPairWithoutPlaintext(DataKeyPairs pairs, KeyCache keys, Access access, KeyUseListener uses) {
     super("GenerateDataKeyPairWithoutPlaintext", Request.class, true);
+    this.uses = uses;
     this.pairs = pairs;
     this.keys = keys;
     this.access = access;
@@ -50,6 +54,7 @@ public final class GenerateDataKeyPairWithoutPlaintext extends
     SymmetricSteps.dryRun(in.dryRun());
     SealedKeyPair pair = pairs.generateWithoutPlaintext(key, spec, SymmetricSteps.context(in.encryptionContext()),
         SymmetricSteps.call(context, name()));
+    uses.used(key.keyId(), UsageOperation.GenerateDataKeyPairWithoutPlaintext, context.requestId());
     return new Response(pair.sealed().ciphertextBlob(), pair.publicKey(), key.arn(), spec.name(),
         pair.sealed().keyMaterialId());
   }
