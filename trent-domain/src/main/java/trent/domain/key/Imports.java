@@ -159,7 +159,7 @@ public final class Imports {
       Instant now) {
     KmsKey key = resolver.resolve(tx, new Scope(named.account(), named.region()), named.keyId(), Forms.KEY_ID_OR_ARN);
     requireExternal(key);
-    if (key.state() == KeyState.PendingDeletion) {
+    if (key.isPendingDeletion()) {
       throw key.state().invalidFor(key.arn());
     }
     List<ImportedMaterialRecord> known = tx.imports().listMaterials(key.keyId());

@@ -78,7 +78,7 @@ public final class Rotations {
       requireSymmetricEncryption(key);
       Optional<KeyRotationRecord> r = tx.rotations().find(key.keyId());
       boolean on = r.map(KeyRotationRecord::automaticRotationEnabled).orElse(false)
-          && key.state() != KeyState.PendingDeletion;
+          && !key.isPendingDeletion();
       return on
           ? new Status(key, true, r.get().rotationPeriodInDays(), r.get().nextRotationDate())
           : new Status(key, false, null, null);
@@ -328,7 +328,7 @@ public final class Rotations {
   private static void requireReadable(KmsKey key) {
     KeyState s = key.state();
     if (s != KeyState.Enabled && s != KeyState.Disabled && s != KeyState.PendingDeletion
-        && s != KeyState.PendingImport) {
+        && s != KeyState.PendingReplicaDeletion && s != KeyState.PendingImport) {
       throw s.invalidFor(key.arn());
     }
   }
