@@ -110,6 +110,9 @@ class MultiRegionKeyIT {
     assertThat(replica.keyState()).isEqualTo(KeyState.ENABLED);
     assertThat(replica.multiRegionConfiguration().multiRegionKeyType()).isEqualTo(MultiRegionKeyType.REPLICA);
     assertThat(replica.multiRegionConfiguration().primaryKey().arn()).isEqualTo(arn(EAST, keyId));
+    // A replica lists itself among the replicas (recorded: LocalStack snapshot test_replicate_key).
+    assertThat(replica.multiRegionConfiguration().replicaKeys())
+        .containsExactly(MultiRegionKey.builder().arn(arn(WEST, keyId)).region(WEST).build());
     assertThat(replicated.replicaTags()).containsExactly(Tag.builder().tagKey("team").tagValue("west").build());
     assertThat(replicated.replicaPolicy()).contains("arn:aws:iam::" + RunningTrent.ACCOUNT + ":root");
 

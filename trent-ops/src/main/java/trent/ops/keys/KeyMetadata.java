@@ -45,8 +45,9 @@ public record KeyMetadata(
   public record MultiRegionKey(String arn, String region) {}
 
   /**
-   * MultiRegionConfiguration: whether this copy is the primary or a replica, and every copy of the
-   * key (the primary, and the replicas ordered by Region), as AWS returns it on every copy.
+   * MultiRegionConfiguration: whether this copy is the primary or a replica, the primary, and every
+   * replica ordered by Region; a replica lists itself among the ReplicaKeys (recorded: LocalStack
+   * snapshot test_replicate_key, April 2024).
    */
   public record MultiRegionConfiguration(String multiRegionKeyType, MultiRegionKey primaryKey,
       List<MultiRegionKey> replicaKeys) {
