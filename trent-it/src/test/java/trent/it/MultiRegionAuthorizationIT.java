@@ -15,9 +15,9 @@ import trent.protocol.Identity;
 
 /**
  * Who may replicate a multi-Region key and move its primary, with identities configured:
- * ReplicateKey needs kms:ReplicateKey on the primary and kms:CreateKey from the caller's identity
- * policy; UpdatePrimaryRegion needs kms:UpdatePrimaryRegion on both copies, each by its own key
- * policy.
+ * ReplicateKey needs kms:ReplicateKey on the primary and kms:CreateKey (and kms:TagResource with
+ * tags) from the caller's identity policy; UpdatePrimaryRegion needs kms:UpdatePrimaryRegion on both
+ * copies, each by its own key policy.
  */
 class MultiRegionAuthorizationIT {
 
@@ -66,6 +66,10 @@ class MultiRegionAuthorizationIT {
       String replicaArn = creator.replicateKey(r -> r.keyId(keyId).replicaRegion("us-west-2"))
           .replicaKeyMetadata().arn();
       assertThat(replicaArn).isEqualTo("arn:aws:kms:us-west-2:" + A + ":key/" + keyId);
+      KmsException untaggable = Errors.expect(() -> creator.replicateKey(r -> r.keyId(keyId)
+          .replicaRegion("eu-west-1").tags(t -> t.tagKey("team").tagValue("x"))), "AccessDeniedException");
+      assertThat(untaggable.awsErrorDetails().errorMessage())
+          .startsWith("User: arn:aws:iam::" + A + ":role/creator is not authorized to perform: kms:TagResource");
     }
   }
 

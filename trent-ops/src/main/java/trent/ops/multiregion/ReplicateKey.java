@@ -18,8 +18,8 @@ import trent.ops.keys.KeyMetadata;
  * ReplicateKey (OPERATIONS.md "ReplicateKey"): a replica of a multi-Region primary key in another
  * Region of the caller's account, with the primary's key id and key material and its own
  * description, key policy and tags. Authorized as AWS documents it: {@code kms:ReplicateKey} on
- * the primary (its key policy), {@code kms:CreateKey} in the replica Region (identity policies),
- * and {@code kms:TagResource} when the request has tags. The replica is created Enabled at once
+ * the primary (its key policy), and from the caller's identity policy {@code kms:CreateKey} and,
+ * when the request has tags, {@code kms:TagResource}. The replica is created Enabled at once
  * (AWS shows Creating for a moment; Trent's copy is one transaction).
  */
 public final class ReplicateKey extends BaseOperation<ReplicateKey.Request, ReplicateKey.Response> {
@@ -57,7 +57,12 @@ public final class ReplicateKey extends BaseOperation<ReplicateKey.Request, Repl
       }
     });
     if (!tags.isEmpty()) {
-      access.authorize(context, primary, "TagResource", List.of());
+      // The replica does not exist yet: like kms:CreateKey, kms:TagResource comes from the caller's
+      // identity policy (ReplicateKey documentation, "Required permissions").
+      access.authorizeIdentityOnly(context, "TagResource", "*", b -> {
+        b.condition("aws:TagKeys", tags.keySet());
+        tags.forEach((k, v) -> b.condition("aws:RequestTag/" + k, v));
+      });
     }
     String policy = in.policy() != null ? in.policy() : DefaultKeyPolicy.forAccount(context.account());
     if (in.policy() != null) {
