@@ -35,7 +35,8 @@ import trent.server.TrentServer;
 class BackupIT {
 
   record Made(SdkBytes blob, SdkBytes mac, String keyId, String hmacKeyId, String importedKeyId,
-      SdkBytes importedBlob, SdkBytes laterToken, byte[] laterWrapped, java.time.Instant validTo) {}
+      SdkBytes importedBlob, SdkBytes laterToken, byte[] laterWrapped, java.time.Instant validTo,
+      String multiRegionKeyId, SdkBytes multiRegionBlob) {}
 
   static Made fill(KmsClient kms) {
     String keyId = kms.createKey(r -> r.description("backed up")).keyMetadata().keyId();
@@ -61,8 +62,14 @@ class BackupIT {
         .ciphertextBlob();
     GetParametersForImportResponse later = kms.getParametersForImport(r -> r.keyId(imported)
         .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
+    // A multi-Region key and its replica in us-west-2: both copies, their material once.
+    String mrk = kms.createKey(r -> r.multiRegion(true).description("primary")).keyMetadata().keyId();
+    kms.replicateKey(r -> r.keyId(mrk).replicaRegion("us-west-2").description("replica")
+        .tags(software.amazon.awssdk.services.kms.model.Tag.builder().tagKey("copy").tagValue("west").build()));
+    SdkBytes mrkBlob = kms.encrypt(r -> r.keyId(mrk).plaintext(SdkBytes.fromUtf8String("everywhere")))
+        .ciphertextBlob();
     return new Made(blob, mac, keyId, hmac, imported, importedBlob, later.importToken(), wrap(later, material),
-        validTo);
+        validTo, mrk, mrkBlob);
   }
 
   static byte[] wrap(GetParametersForImportResponse p, byte[] material) {
@@ -78,7 +85,22 @@ class BackupIT {
     }
   }
 
+  /** The replica of the multi-Region key came through: it decrypts the primary's ciphertext in its Region. */
+  static void checkReplica(KmsClient west, Made made) {
+    var replica = west.describeKey(r -> r.keyId(made.multiRegionKeyId())).keyMetadata();
+    assertThat(replica.description()).isEqualTo("replica");
+    assertThat(replica.multiRegionConfiguration().multiRegionKeyTypeAsString()).isEqualTo("REPLICA");
+    assertThat(west.listResourceTags(r -> r.keyId(made.multiRegionKeyId())).tags()).hasSize(1);
+    assertThat(west.decrypt(r -> r.ciphertextBlob(made.multiRegionBlob())).plaintext().asUtf8String())
+        .isEqualTo("everywhere");
+  }
+
   static void check(KmsClient kms, Made made) {
+    var primary = kms.describeKey(r -> r.keyId(made.multiRegionKeyId())).keyMetadata();
+    assertThat(primary.multiRegionConfiguration().replicaKeys()).extracting(k -> k.region())
+        .containsExactly("us-west-2");
+    assertThat(kms.decrypt(r -> r.ciphertextBlob(made.multiRegionBlob())).plaintext().asUtf8String())
+        .isEqualTo("everywhere");
     assertThat(kms.decrypt(r -> r.ciphertextBlob(made.blob()).encryptionContext(Map.of("a", "b"))).plaintext().asUtf8String())
         .isEqualTo("kept");
     assertThat(kms.describeKey(r -> r.keyId("alias/backed-up")).keyMetadata().keyId()).isEqualTo(made.keyId());
@@ -125,9 +147,11 @@ class BackupIT {
 
       java.nio.file.Path fresh = java.nio.file.Files.createTempDirectory("trent-it").resolve("data");
       Backup.importInto(TrentConfig.builder().dataDir(fresh).build(), new ByteArrayInputStream(backup), from);
-      try (RunningTrent target = RunningTrent.start(b -> b.dataDir(fresh)); KmsClient kms = target.client()) {
+      try (RunningTrent target = RunningTrent.start(b -> b.dataDir(fresh)); KmsClient kms = target.client();
+          KmsClient west = target.client(software.amazon.awssdk.regions.Region.US_WEST_2)) {
         assertThat(fresh.resolve("root.key")).exists();
         check(kms, made);
+        checkReplica(west, made);
       }
     }
   }
@@ -156,8 +180,10 @@ class BackupIT {
       RootSettings sameRoot = new RootSettings.KeyFile(source.dataDir.resolve("root.key"));
       Backup.importInto(TrentConfig.builder().storage(pg).rootOfTrust(sameRoot).build(),
           new ByteArrayInputStream(backup), null);
-      try (RunningTrent target = RunningTrent.start(b -> b.storage(pg).rootOfTrust(sameRoot)); KmsClient kms = target.client()) {
+      try (RunningTrent target = RunningTrent.start(b -> b.storage(pg).rootOfTrust(sameRoot)); KmsClient kms = target.client();
+          KmsClient west = target.client(software.amazon.awssdk.regions.Region.US_WEST_2)) {
         check(kms, made);
+        checkReplica(west, made);
       }
     } finally {
       try (Connection c = DriverManager.getConnection(url, TwoNodesIT.USER, TwoNodesIT.PASSWORD);

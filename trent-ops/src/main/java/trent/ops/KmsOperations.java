@@ -56,6 +56,8 @@ import trent.ops.grants.RevokeGrant;
 import trent.ops.policies.GetKeyPolicy;
 import trent.ops.policies.ListKeyPolicies;
 import trent.ops.policies.PutKeyPolicy;
+import trent.ops.multiregion.ReplicateKey;
+import trent.ops.multiregion.UpdatePrimaryRegion;
 import trent.ops.rotation.DisableKeyRotation;
 import trent.ops.rotation.EnableKeyRotation;
 import trent.ops.rotation.GetKeyRotationStatus;
@@ -129,6 +131,8 @@ public final class KmsOperations {
         .add(new DeleteImportedKeyMaterial(keys, imports, access))
         .add(new GetParametersForImport(keys, imports, access))
         .add(new ImportKeyMaterial(keys, imports, access))
+        .add(new ReplicateKey(keys, keys.multiRegion(), access))
+        .add(new UpdatePrimaryRegion(keys, keys.multiRegion(), access))
         .build();
   }
 }

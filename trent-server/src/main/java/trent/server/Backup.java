@@ -89,7 +89,7 @@ public final class Backup {
       String origin, String keyState, String creationDate, String deletionDate, Integer pendingWindowInDays,
       boolean multiRegion, String policy, String currentMaterialId, List<Material> materials,
       Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId,
-      List<ImportedMaterial> importedMaterials, List<ImportParameters> importParameters) {}
+      List<ImportedMaterial> importedMaterials, List<ImportParameters> importParameters, String primaryRegion) {}
 
   record ImportedMaterial(String materialId, String importState, String expirationModel, String validTo,
       String description, byte[] wrappedDigest, boolean pendingRotation, String importedAt) {}
@@ -141,11 +141,13 @@ public final class Backup {
     List<Key> keys = new ArrayList<>();
     List<Alias> aliases = new ArrayList<>();
     String after = null;
+    String afterRegion = null;
     List<KeyRecord> page;
     do {
-      page = tx.keys().listAll(after, PAGE);
+      page = tx.keys().listAll(after, afterRegion, PAGE);
       for (KeyRecord k : page) {
-        keys.add(key(tx, k));
+        // The copies of a multi-Region key share their material: it travels with the first copy.
+        keys.add(key(tx, k, !k.keyId().equals(after)));
         String afterAlias = null;
         List<AliasRecord> aliasPage;
         do {
@@ -155,6 +157,7 @@ public final class Backup {
           afterAlias = aliasPage.isEmpty() ? null : aliasPage.get(aliasPage.size() - 1).aliasName();
         } while (aliasPage.size() == PAGE);
         after = k.keyId();
+        afterRegion = k.region();
       }
     } while (page.size() == PAGE);
     List<Store> stores = new ArrayList<>();
@@ -183,30 +186,34 @@ public final class Backup {
         .toList();
   }
 
-  private static Key key(Transaction tx, KeyRecord k) {
-    List<Material> materials = tx.keyMaterials().list(k.keyId()).stream()
+  /**
+   * One key, or one copy of a multi-Region key; {@code withShared} adds what the copies share
+   * (material, imported material, import parameters), which the first copy of a key id carries.
+   */
+  private static Key key(Transaction tx, KeyRecord k, boolean withShared) {
+    List<Material> materials = !withShared ? List.of() : tx.keyMaterials().list(k.keyId()).stream()
         .map(m -> new Material(m.materialId(), m.wrappedMaterial(), m.createdAt().toString())).toList();
     Map<String, String> tags = new LinkedHashMap<>();
-    tx.tags().list(k.keyId()).forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+    tx.tags().list(k.keyId(), k.region()).forEach(t -> tags.put(t.tagKey(), t.tagValue()));
     List<Grant> grants = new ArrayList<>();
     String after = null;
     List<GrantRecord> page;
     do {
-      page = tx.grants().listByKey(k.keyId(), after, PAGE);
+      page = tx.grants().listByKey(k.keyId(), k.region(), after, PAGE);
       page.forEach(g -> grants.add(new Grant(g.grantId(), g.name(), g.creationDate().toString(), g.granteePrincipal(),
           g.retiringPrincipal(), g.issuingAccount(), g.operations(), g.constraints(), g.tokenSecret())));
       after = page.isEmpty() ? null : page.get(page.size() - 1).grantId();
     } while (page.size() == PAGE);
-    List<ImportedMaterial> imported = tx.imports().listMaterials(k.keyId()).stream()
+    List<ImportedMaterial> imported = !withShared ? List.of() : tx.imports().listMaterials(k.keyId()).stream()
         .map(m -> new ImportedMaterial(m.materialId(), m.importState(), m.expirationModel(), string(m.validTo()),
             m.description(), m.wrappedDigest(), m.pendingRotation(), m.importedAt().toString())).toList();
-    List<ImportParameters> parameters = tx.imports().listParameters(k.keyId()).stream()
+    List<ImportParameters> parameters = !withShared ? List.of() : tx.imports().listParameters(k.keyId()).stream()
         .map(p -> new ImportParameters(p.parametersId(), p.wrappingAlgorithm(), p.wrappingKeySpec(),
             p.wrappedPrivateKey(), p.tokenSecretDigest(), p.validTo().toString(), p.createdAt().toString())).toList();
     return new Key(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate().toString(), string(k.deletionDate()), k.pendingWindowInDays(), k.multiRegion(),
         k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId(), imported,
-        parameters);
+        parameters, k.primaryRegion());
   }
 
   /**
@@ -222,7 +229,7 @@ public final class Backup {
     Document document = read(in);
     SecureRandom random = ThreadLocalSecureRandom.create();
     try (Storage storage = TrentServer.openStorage(config)) {
-      boolean empty = storage.read(tx -> tx.keyring().list().isEmpty() && tx.keys().listAll(null, 1).isEmpty());
+      boolean empty = storage.read(tx -> tx.keyring().list().isEmpty() && tx.keys().listAll(null, null, 1).isEmpty());
       if (!empty) {
         throw new IllegalArgumentException("the target store is not empty: import only into a new data dir"
             + " (or an empty PostgreSQL database or schema)");
@@ -246,9 +253,9 @@ public final class Backup {
           imported.forEach(tx.imports()::insertMaterial);
           parameters.forEach(tx.imports()::insertParameters);
           for (Key k : document.keys()) {
-            k.tags().forEach((key, value) -> tx.tags().put(new TagRecord(k.keyId(), key, value)));
+            k.tags().forEach((key, value) -> tx.tags().put(new TagRecord(k.keyId(), k.region(), key, value)));
             for (Grant g : k.grants()) {
-              tx.grants().insert(new GrantRecord(g.grantId(), k.keyId(), g.name(), Instant.parse(g.creationDate()),
+              tx.grants().insert(new GrantRecord(g.grantId(), k.keyId(), k.region(), g.name(), Instant.parse(g.creationDate()),
                   g.granteePrincipal(), g.retiringPrincipal(), g.issuingAccount(), g.operations(), g.constraints(),
                   g.tokenSecret()));
             }
@@ -344,7 +351,7 @@ public final class Backup {
         KeyRecord record = new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(),
             k.keyUsage(), k.origin(), k.keyState(), Instant.parse(k.creationDate()), instant(k.deletionDate()),
             k.pendingWindowInDays(), k.multiRegion(), k.policy(), k.currentMaterialId(), 0, k.customKeyStoreId(),
-            k.xksKeyId());
+            k.xksKeyId(), k.multiRegion() && k.primaryRegion() == null ? k.region() : k.primaryRegion());
         String arn = new KmsKey(record).arn();
         keys.add(record);
         for (Material m : k.materials()) {

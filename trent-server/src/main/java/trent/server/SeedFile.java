@@ -360,7 +360,7 @@ public final class SeedFile {
           aliases.createSeeded(scope, alias, k.id());
         }
         if (!entry.grants().isEmpty()) {
-          KmsKey key = keys.findById(k.id()).orElseThrow();
+          KmsKey key = keys.findById(k.id(), scope.region()).orElseThrow();
           String issuingAccount = "arn:aws:iam::" + scope.account() + ":root";
           for (NewGrantSpec g : entry.grants()) {
             grants.create(key, new NewGrant(g.name(), g.granteePrincipal(), g.retiringPrincipal(), g.operations(),

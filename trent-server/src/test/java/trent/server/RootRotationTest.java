@@ -43,6 +43,7 @@ import trent.domain.rewrap.WrappedSecrets;
 import trent.storage.CustomKeyStoreRecord;
 import trent.storage.ImportParametersRecord;
 import trent.storage.ImportedMaterialRecord;
+import trent.storage.KeyMaterialRecord;
 import trent.storage.KeyRecord;
 import trent.storage.KeyringTermRecord;
 import trent.storage.Storage;
@@ -60,8 +61,11 @@ class RootRotationTest {
   static final String PG_USER = env("TRENT_TEST_PG_USER", "trent");
   static final String PG_PASSWORD = env("TRENT_TEST_PG_PASSWORD", "trent");
   static final int KEYS = 7;
-  /** What {@link #addOtherSecrets} adds: a store secret, an import parameters key, a material digest. */
-  static final int OTHER_SECRETS = 3;
+  /**
+   * What {@link #addOtherSecrets} adds: a store secret, an import parameters key, a material digest,
+   * and the material of a multi-Region key with two copies (shared: one secret).
+   */
+  static final int OTHER_SECRETS = 4;
 
   @TempDir Path dir;
   private final SecureRandom random = new SecureRandom();
@@ -167,6 +171,21 @@ class RootRotationTest {
               "RSA_2048", wrappedKey, "ab".repeat(32), clock.instant().plus(Duration.ofDays(1)), clock.instant()));
           tx.imports().insertMaterial(new ImportedMaterialRecord(external.keyId(), materialId, "PENDING_IMPORT",
               "KEY_MATERIAL_DOES_NOT_EXPIRE", null, "", wrappedDigest, false, clock.instant(), 0));
+          return null;
+        });
+        String mrkId = "mrk-" + "0123456789abcdef".repeat(2);
+        KeyRecord primary = new KeyRecord(mrkId, "111122223333", "us-east-1", "", "SYMMETRIC_DEFAULT",
+            "ENCRYPT_DECRYPT", "AWS_KMS", "Enabled", clock.instant(), null, null, true,
+            PolicyDocument.defaultKeyPolicyJson("111122223333"), null, 0, null, null, "us-east-1");
+        KeyRecord replica = new KeyRecord(mrkId, "111122223333", "eu-west-1", "", "SYMMETRIC_DEFAULT",
+            "ENCRYPT_DECRYPT", "AWS_KMS", "Enabled", clock.instant(), null, null, true,
+            PolicyDocument.defaultKeyPolicyJson("111122223333"), null, 0, null, null, "us-east-1");
+        KeyMaterialRecord shared = materials.create(mrkId, new KmsKey(primary).arn(),
+            trent.domain.key.KeySpec.SYMMETRIC_DEFAULT, clock.instant());
+        storage.write(tx -> {
+          tx.keys().insert(primary);
+          tx.keys().insert(replica);
+          tx.keyMaterials().insert(shared);
           return null;
         });
       }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param grantId the grant id (64 hex digits); unique in the store
  * @param keyId the key the grant is on
+ * @param region the Region of that key (grants are on one copy of a multi-Region key)
  * @param name the grant's name, or null
  * @param creationDate when the grant was created
  * @param granteePrincipal the principal the grant gives permissions to
@@ -22,6 +23,7 @@ import java.util.Objects;
 public record GrantRecord(
     String grantId,
     String keyId,
+    String region,
     String name,
     Instant creationDate,
     String granteePrincipal,
@@ -34,6 +36,7 @@ public record GrantRecord(
   public GrantRecord {
     Objects.requireNonNull(grantId, "grantId");
     Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(region, "region");
     Objects.requireNonNull(creationDate, "creationDate");
     Objects.requireNonNull(granteePrincipal, "granteePrincipal");
     Objects.requireNonNull(issuingAccount, "issuingAccount");

@@ -21,10 +21,10 @@ public interface GrantRepository {
   boolean delete(String grantId);
 
   /**
-   * Grants on one key ordered by grant id, starting after {@code afterGrantId} (exclusive; null
+   * Grants on one key (one copy of a multi-Region key) ordered by grant id, starting after {@code afterGrantId} (exclusive; null
    * for the first page), at most {@code limit} of them.
    */
-  List<GrantRecord> listByKey(String keyId, String afterGrantId, int limit);
+  List<GrantRecord> listByKey(String keyId, String region, String afterGrantId, int limit);
 
   /**
    * Grants of any key whose retiring principal is {@code retiringPrincipal}, ordered by grant id,

@@ -42,6 +42,17 @@ public final class ContractRecords {
         materialId(42), 0);
   }
 
+  /** {@code mrk-} and 32 hex digits, as a multi-Region key's id is. */
+  public static String newMultiRegionKeyId() {
+    return "mrk-" + java.util.UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /** One copy of a multi-Region key in {@code region}, whose primary is in {@code primaryRegion}. */
+  public static KeyRecord multiRegionCopy(String keyId, String region, String primaryRegion) {
+    return new KeyRecord(keyId, ACCOUNT, region, "copy in " + region, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT",
+        "AWS_KMS", "Enabled", T0, null, null, true, policy(ACCOUNT), materialId(1), 0, null, null, primaryRegion);
+  }
+
   public static KeyRecord pendingDeletion(String keyId, String account, Instant deletionDate) {
     return withState(key(keyId, account, REGION), "PendingDeletion", deletionDate, 30);
   }
@@ -49,25 +60,25 @@ public final class ContractRecords {
   public static KeyRecord withState(KeyRecord k, String keyState, Instant deletionDate, Integer window) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         keyState, k.creationDate(), deletionDate, window, k.multiRegion(), k.policy(), k.currentMaterialId(),
-        k.version(), k.customKeyStoreId(), k.xksKeyId());
+        k.version(), k.customKeyStoreId(), k.xksKeyId(), k.primaryRegion());
   }
 
   public static KeyRecord withDescription(KeyRecord k, String description) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), description, k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate(), k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
-        k.currentMaterialId(), k.version());
+        k.currentMaterialId(), k.version(), k.customKeyStoreId(), k.xksKeyId(), k.primaryRegion());
   }
 
   public static KeyRecord withVersion(KeyRecord k, long version) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate(), k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
-        k.currentMaterialId(), version, k.customKeyStoreId(), k.xksKeyId());
+        k.currentMaterialId(), version, k.customKeyStoreId(), k.xksKeyId(), k.primaryRegion());
   }
 
   public static KeyRecord withCreationDate(KeyRecord k, Instant creationDate) {
     return new KeyRecord(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), creationDate, k.deletionDate(), k.pendingWindowInDays(), k.multiRegion(), k.policy(),
-        k.currentMaterialId(), k.version());
+        k.currentMaterialId(), k.version(), k.customKeyStoreId(), k.xksKeyId(), k.primaryRegion());
   }
 
   /** A key in an external key store, associated with external key {@code xksKeyId}. */
@@ -130,12 +141,12 @@ public final class ContractRecords {
 
   /** A grant with no optional field set. */
   public static GrantRecord grant(String grantId, String keyId, String grantee) {
-    return new GrantRecord(grantId, keyId, null, T0, grantee, null, "arn:aws:iam::" + ACCOUNT + ":root",
+    return new GrantRecord(grantId, keyId, REGION, null, T0, grantee, null, "arn:aws:iam::" + ACCOUNT + ":root",
         List.of("Decrypt"), null, "token-secret-" + grantId);
   }
 
   public static GrantRecord withRetiringPrincipal(GrantRecord g, String retiringPrincipal) {
-    return new GrantRecord(g.grantId(), g.keyId(), g.name(), g.creationDate(), g.granteePrincipal(), retiringPrincipal,
+    return new GrantRecord(g.grantId(), g.keyId(), g.region(), g.name(), g.creationDate(), g.granteePrincipal(), retiringPrincipal,
         g.issuingAccount(), g.operations(), g.constraints(), g.tokenSecret());
   }
 

@@ -16,6 +16,8 @@ import static trent.storage.ContractRecords.withRetiringPrincipal;
 import static trent.storage.ContractRecords.key;
 import static trent.storage.ContractRecords.material;
 import static trent.storage.ContractRecords.newKeyId;
+import static trent.storage.ContractRecords.newMultiRegionKeyId;
+import static trent.storage.ContractRecords.multiRegionCopy;
 import static trent.storage.ContractRecords.pendingDeletion;
 import static trent.storage.ContractRecords.term;
 import static trent.storage.ContractRecords.withCreationDate;
@@ -95,7 +97,7 @@ public abstract class StorageContractTest {
     KeyRecord k = fullKey(newKeyId());
     write(tx -> tx.keys().insert(k));
 
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
   }
 
   @Test
@@ -103,7 +105,7 @@ public abstract class StorageContractTest {
     KeyRecord k = key(newKeyId());
     write(tx -> tx.keys().insert(k));
 
-    KeyRecord found = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+    KeyRecord found = read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
     assertThat(found).isEqualTo(k);
     assertThat(found.deletionDate()).isNull();
     assertThat(found.pendingWindowInDays()).isNull();
@@ -122,7 +124,7 @@ public abstract class StorageContractTest {
     write(tx -> keys.forEach(tx.keys()::insert));
 
     for (KeyRecord k : keys) {
-      assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+      assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
     }
   }
 
@@ -133,12 +135,12 @@ public abstract class StorageContractTest {
         "GENERATE_VERIFY_MAC", "AWS_KMS", "Enabled", T0, null, null, false, longPolicy, null, 0);
     write(tx -> tx.keys().insert(k));
 
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
   }
 
   @Test
   void findingAMissingKeyIsEmpty() {
-    assertThat(read((Transaction tx) -> tx.keys().find(newKeyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(newKeyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -148,7 +150,7 @@ public abstract class StorageContractTest {
 
     assertThatThrownBy(() -> write(tx -> tx.keys().insert(withDescription(k, "other"))))
         .isInstanceOf(DuplicateRecordException.class);
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
   }
 
   @Test
@@ -156,7 +158,7 @@ public abstract class StorageContractTest {
     KeyRecord k = withVersion(key(newKeyId()), 3);
 
     assertThatThrownBy(() -> write(tx -> tx.keys().insert(k))).isInstanceOf(RuntimeException.class);
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -170,7 +172,7 @@ public abstract class StorageContractTest {
 
     assertThat(first).isEqualTo(withVersion(changed, 1));
     assertThat(second).isEqualTo(withVersion(withDescription(changed, "again"), 2));
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(second);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(second);
   }
 
   @Test
@@ -182,7 +184,7 @@ public abstract class StorageContractTest {
 
     KeyRecord stored = storage.write((Transaction tx) -> tx.keys().update(cleared));
 
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(stored).contains(withVersion(cleared, 1));
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(stored).contains(withVersion(cleared, 1));
   }
 
   @Test
@@ -195,7 +197,7 @@ public abstract class StorageContractTest {
         .isInstanceOf(StaleRecordException.class);
     assertThatThrownBy(() -> write(tx -> tx.keys().update(withVersion(withDescription(k, "from v7"), 7))))
         .isInstanceOf(StaleRecordException.class);
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(current);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(current);
   }
 
   @Test
@@ -203,12 +205,12 @@ public abstract class StorageContractTest {
     KeyRecord never = key(newKeyId());
     KeyRecord deleted = key(newKeyId());
     write(tx -> tx.keys().insert(deleted));
-    write(tx -> tx.keys().delete(deleted.keyId()));
+    write(tx -> tx.keys().delete(deleted.keyId(), REGION));
 
     assertThatThrownBy(() -> write(tx -> tx.keys().update(never))).isInstanceOf(StaleRecordException.class);
     assertThatThrownBy(() -> write(tx -> tx.keys().update(deleted))).isInstanceOf(StaleRecordException.class);
-    assertThat(read((Transaction tx) -> tx.keys().find(deleted.keyId()))).isEmpty();
-    assertThat(read((Transaction tx) -> tx.keys().find(never.keyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(deleted.keyId(), REGION))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(never.keyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -216,9 +218,9 @@ public abstract class StorageContractTest {
     KeyRecord k = key(newKeyId());
     write(tx -> tx.keys().insert(k));
 
-    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId()))).isTrue();
-    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId()))).isFalse();
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).isEmpty();
+    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId(), REGION))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.keys().delete(k.keyId(), REGION))).isFalse();
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -232,26 +234,26 @@ public abstract class StorageContractTest {
         tx.keyMaterials().insert(material(id, 2, T0.plusSeconds(1)));
         tx.aliases().insert(alias("alias/" + id + "-a", id));
         tx.aliases().insert(alias("alias/" + id + "-b", id));
-        tx.tags().put(new TagRecord(id, "team", "payments"));
+        tx.tags().put(new TagRecord(id, REGION, "team", "payments"));
         tx.grants().insert(grant(grantId(id.hashCode()), id, "arn:aws:iam::" + ACCOUNT + ":role/r"));
       });
     }
 
-    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+    write(tx -> assertThat(tx.keys().delete(doomed, REGION)).isTrue());
 
     read((Transaction tx) -> {
       assertThat(tx.keyMaterials().list(doomed)).isEmpty();
       assertThat(tx.keyMaterials().find(doomed, ContractRecords.materialId(1))).isEmpty();
       assertThat(tx.aliases().list(ACCOUNT, REGION, doomed, null, 100)).isEmpty();
       assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/" + doomed + "-a")).isEmpty();
-      assertThat(tx.tags().list(doomed)).isEmpty();
-      assertThat(tx.grants().listByKey(doomed, null, 100)).isEmpty();
+      assertThat(tx.tags().list(doomed, REGION)).isEmpty();
+      assertThat(tx.grants().listByKey(doomed, REGION, null, 100)).isEmpty();
       assertThat(tx.grants().find(grantId(doomed.hashCode()))).isEmpty();
-      assertThat(tx.keys().find(kept)).isPresent();
-      assertThat(tx.grants().listByKey(kept, null, 100)).hasSize(1);
+      assertThat(tx.keys().find(kept, REGION)).isPresent();
+      assertThat(tx.grants().listByKey(kept, REGION, null, 100)).hasSize(1);
       assertThat(tx.keyMaterials().list(kept)).hasSize(2);
       assertThat(tx.aliases().list(ACCOUNT, REGION, kept, null, 100)).hasSize(2);
-      assertThat(tx.tags().list(kept)).hasSize(1);
+      assertThat(tx.tags().list(kept, REGION)).hasSize(1);
       return null;
     });
   }
@@ -314,12 +316,12 @@ public abstract class StorageContractTest {
     all.addAll(insertKeys(2, ACCOUNT, OTHER_REGION));
     java.util.Collections.sort(all);
 
-    List<KeyRecord> first = read((Transaction tx) -> tx.keys().listAll(null, 4));
-    List<KeyRecord> rest = read((Transaction tx) -> tx.keys().listAll(first.get(3).keyId(), 4));
+    List<KeyRecord> first = read((Transaction tx) -> tx.keys().listAll(null, null, 4));
+    List<KeyRecord> rest = read((Transaction tx) -> tx.keys().listAll(first.get(3).keyId(), first.get(3).region(), 4));
 
     assertThat(keyIds(first)).containsExactlyElementsOf(all.subList(0, 4));
     assertThat(keyIds(rest)).containsExactlyElementsOf(all.subList(4, 7));
-    assertThat(read((Transaction tx) -> tx.keys().listAll(null, 0))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().listAll(null, null, 0))).isEmpty();
   }
 
   @Test
@@ -479,7 +481,7 @@ public abstract class StorageContractTest {
     assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, OTHER_REGION, "alias/payments"))).isFalse();
     assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, REGION, "alias/payments"))).isTrue();
     assertThat(storage.write((Transaction tx) -> tx.aliases().delete(ACCOUNT, REGION, "alias/payments"))).isFalse();
-    assertThat(read((Transaction tx) -> tx.keys().find(keyId))).isPresent();
+    assertThat(read((Transaction tx) -> tx.keys().find(keyId, REGION))).isPresent();
   }
 
   @Test
@@ -538,17 +540,17 @@ public abstract class StorageContractTest {
     String keyId = insertKey();
     String otherKeyId = insertKey();
     write(tx -> {
-      tx.tags().put(new TagRecord(keyId, "b-team", "payments"));
-      tx.tags().put(new TagRecord(keyId, "a-cost", "42"));
-      tx.tags().put(new TagRecord(keyId, "c-empty", ""));
-      tx.tags().put(new TagRecord(otherKeyId, "a-cost", "7"));
+      tx.tags().put(new TagRecord(keyId, REGION, "b-team", "payments"));
+      tx.tags().put(new TagRecord(keyId, REGION, "a-cost", "42"));
+      tx.tags().put(new TagRecord(keyId, REGION, "c-empty", ""));
+      tx.tags().put(new TagRecord(otherKeyId, REGION, "a-cost", "7"));
     });
-    write(tx -> tx.tags().put(new TagRecord(keyId, "b-team", "risk")));
+    write(tx -> tx.tags().put(new TagRecord(keyId, REGION, "b-team", "risk")));
 
-    assertThat(read((Transaction tx) -> tx.tags().list(keyId))).containsExactly(new TagRecord(keyId, "a-cost", "42"),
-        new TagRecord(keyId, "b-team", "risk"), new TagRecord(keyId, "c-empty", ""));
-    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId))).containsExactly(new TagRecord(otherKeyId, "a-cost", "7"));
-    assertThat(read((Transaction tx) -> tx.tags().list(newKeyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.tags().list(keyId, REGION))).containsExactly(new TagRecord(keyId, REGION, "a-cost", "42"),
+        new TagRecord(keyId, REGION, "b-team", "risk"), new TagRecord(keyId, REGION, "c-empty", ""));
+    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId, REGION))).containsExactly(new TagRecord(otherKeyId, REGION, "a-cost", "7"));
+    assertThat(read((Transaction tx) -> tx.tags().list(newKeyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -556,15 +558,15 @@ public abstract class StorageContractTest {
     String keyId = insertKey();
     String otherKeyId = insertKey();
     write(tx -> {
-      tx.tags().put(new TagRecord(keyId, "team", "payments"));
-      tx.tags().put(new TagRecord(otherKeyId, "team", "risk"));
+      tx.tags().put(new TagRecord(keyId, REGION, "team", "payments"));
+      tx.tags().put(new TagRecord(otherKeyId, REGION, "team", "risk"));
     });
 
-    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "team"))).isTrue();
-    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "team"))).isFalse();
-    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, "other"))).isFalse();
-    assertThat(read((Transaction tx) -> tx.tags().list(keyId))).isEmpty();
-    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId))).containsExactly(new TagRecord(otherKeyId, "team", "risk"));
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, REGION, "team"))).isTrue();
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, REGION, "team"))).isFalse();
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(keyId, REGION, "other"))).isFalse();
+    assertThat(read((Transaction tx) -> tx.tags().list(keyId, REGION))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.tags().list(otherKeyId, REGION))).containsExactly(new TagRecord(otherKeyId, REGION, "team", "risk"));
   }
 
   // Records that name a key
@@ -576,7 +578,7 @@ public abstract class StorageContractTest {
     for (Consumer<Transaction> orphan : List.<Consumer<Transaction>>of(
         tx -> tx.keyMaterials().insert(material(missing, 1, T0)),
         tx -> tx.aliases().insert(alias("alias/orphan", missing)),
-        tx -> tx.tags().put(new TagRecord(missing, "team", "payments")),
+        tx -> tx.tags().put(new TagRecord(missing, REGION, "team", "payments")),
         tx -> tx.grants().insert(grant(grantId(1), missing, "arn:aws:iam::" + ACCOUNT + ":root")))) {
       Throwable thrown = catchThrowable(() -> write(orphan));
       assertThat(thrown).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
@@ -584,7 +586,7 @@ public abstract class StorageContractTest {
     read((Transaction tx) -> {
       assertThat(tx.keyMaterials().list(missing)).isEmpty();
       assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/orphan")).isEmpty();
-      assertThat(tx.tags().list(missing)).isEmpty();
+      assertThat(tx.tags().list(missing, REGION)).isEmpty();
       assertThat(tx.grants().find(grantId(1))).isEmpty();
       return null;
     });
@@ -607,7 +609,7 @@ public abstract class StorageContractTest {
   @Test
   void grantWithEveryFieldSetReadsBackEqual() {
     String keyId = insertKey();
-    GrantRecord full = new GrantRecord(grantId(7), keyId, "payments-grant", T0, "arn:aws:iam::" + OTHER_ACCOUNT
+    GrantRecord full = new GrantRecord(grantId(7), keyId, REGION, "payments-grant", T0, "arn:aws:iam::" + OTHER_ACCOUNT
         + ":role/app", "arn:aws:iam::" + ACCOUNT + ":user/ops", "arn:aws:iam::" + ACCOUNT + ":root",
         List.of("Decrypt", "GenerateDataKeyWithoutPlaintext", "RetireGrant"), "{\"EncryptionContextEquals\":{\"k\":\"v — ✓\"}}",
         "secret-" + keyId);
@@ -654,13 +656,13 @@ public abstract class StorageContractTest {
       tx.grants().insert(grant(grantId(6), otherKeyId, "arn:aws:iam::" + ACCOUNT + ":root"));
     });
 
-    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, null, 2)))
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, REGION, null, 2)))
         .extracting(GrantRecord::grantId).containsExactly(grantId(1), grantId(2));
-    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, grantId(2), 10)))
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, REGION, grantId(2), 10)))
         .extracting(GrantRecord::grantId).containsExactly(grantId(3), grantId(4), grantId(5));
-    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, grantId(5), 10))).isEmpty();
-    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, null, 0))).isEmpty();
-    assertThat(read((Transaction tx) -> tx.grants().listByKey(otherKeyId, null, 10)))
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, REGION, grantId(5), 10))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(keyId, REGION, null, 0))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.grants().listByKey(otherKeyId, REGION, null, 10)))
         .extracting(GrantRecord::grantId).containsExactly(grantId(6));
   }
 
@@ -687,7 +689,7 @@ public abstract class StorageContractTest {
   @Test
   void aGrantListWithANegativeLimitIsRefused() {
     String keyId = insertKey();
-    assertThatThrownBy(() -> read((Transaction tx) -> tx.grants().listByKey(keyId, null, -1)))
+    assertThatThrownBy(() -> read((Transaction tx) -> tx.grants().listByKey(keyId, REGION, null, -1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -813,7 +815,7 @@ public abstract class StorageContractTest {
 
     String result = storage.write((Transaction tx) -> {
       tx.keys().insert(k);
-      return "done " + tx.keys().find(k.keyId()).orElseThrow().keyId();
+      return "done " + tx.keys().find(k.keyId(), REGION).orElseThrow().keyId();
     });
 
     assertThat(result).isEqualTo("done " + k.keyId());
@@ -826,15 +828,15 @@ public abstract class StorageContractTest {
 
     Throwable thrown = catchThrowable(() -> storage.write((Transaction tx) -> {
       tx.keys().insert(k);
-      tx.tags().put(new TagRecord(k.keyId(), "team", "payments"));
+      tx.tags().put(new TagRecord(k.keyId(), REGION, "team", "payments"));
       tx.keyring().insert(term(1));
       throw failure;
     }));
 
     assertThat(thrown).isSameAs(failure);
     read((Transaction tx) -> {
-      assertThat(tx.keys().find(k.keyId())).isEmpty();
-      assertThat(tx.tags().list(k.keyId())).isEmpty();
+      assertThat(tx.keys().find(k.keyId(), REGION)).isEmpty();
+      assertThat(tx.tags().list(k.keyId(), REGION)).isEmpty();
       assertThat(tx.keyring().list()).isEmpty();
       return null;
     });
@@ -851,7 +853,7 @@ public abstract class StorageContractTest {
       tx.keys().insert(existing);
     })).isInstanceOf(DuplicateRecordException.class);
 
-    assertThat(read((Transaction tx) -> tx.keys().find(fresh.keyId()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().find(fresh.keyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -865,8 +867,8 @@ public abstract class StorageContractTest {
     })).isInstanceOf(IllegalArgumentException.class);
     write(tx -> tx.keys().insert(after));
 
-    assertThat(read((Transaction tx) -> tx.keys().find(before.keyId()))).contains(before);
-    assertThat(read((Transaction tx) -> tx.keys().find(after.keyId()))).contains(after);
+    assertThat(read((Transaction tx) -> tx.keys().find(before.keyId(), REGION))).contains(before);
+    assertThat(read((Transaction tx) -> tx.keys().find(after.keyId(), REGION))).contains(after);
   }
 
   @Test
@@ -876,7 +878,7 @@ public abstract class StorageContractTest {
     write(tx -> {
       tx.keys().insert(k);
       KeyRecord updated = tx.keys().update(withDescription(k, "changed"));
-      assertThat(tx.keys().find(k.keyId())).contains(updated);
+      assertThat(tx.keys().find(k.keyId(), REGION)).contains(updated);
       assertThat(tx.keys().list(ACCOUNT, REGION, null, 10)).containsExactly(updated);
     });
   }
@@ -888,7 +890,7 @@ public abstract class StorageContractTest {
       for (int i = 0; i < 50; i++) {
         KeyRecord k = key(newKeyId());
         writers.submit(() -> write(tx -> tx.keys().insert(k))).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+        assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
       }
     } finally {
       writers.shutdownNow();
@@ -929,7 +931,7 @@ public abstract class StorageContractTest {
         try {
           storage.write((Transaction tx) -> {
             tx.keys().insert(k);
-            tx.tags().put(new TagRecord(k.keyId(), "thread", Integer.toString(t)));
+            tx.tags().put(new TagRecord(k.keyId(), REGION, "thread", Integer.toString(t)));
             if (fails) {
               throw failure;
             }
@@ -949,8 +951,8 @@ public abstract class StorageContractTest {
     assertThat(failed).hasSize(threads * perThread / 3);
     assertThat(allKeyIds(ACCOUNT, REGION)).containsExactlyInAnyOrderElementsOf(committed);
     read((Transaction tx) -> {
-      failed.forEach(id -> assertThat(tx.tags().list(id)).isEmpty());
-      committed.forEach(id -> assertThat(tx.tags().list(id)).hasSize(1));
+      failed.forEach(id -> assertThat(tx.tags().list(id, REGION)).isEmpty());
+      committed.forEach(id -> assertThat(tx.tags().list(id, REGION)).hasSize(1));
       return null;
     });
   }
@@ -984,7 +986,7 @@ public abstract class StorageContractTest {
     runConcurrently(threads, t -> {
       for (int i = 0; i < perThread; i++) {
         while (true) {
-          KeyRecord current = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+          KeyRecord current = read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
           String next = Integer.toString(Integer.parseInt(current.description()) + 1);
           try {
             storage.write((Transaction tx) -> tx.keys().update(withDescription(current, next)));
@@ -996,7 +998,7 @@ public abstract class StorageContractTest {
       }
     });
 
-    KeyRecord end = read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+    KeyRecord end = read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
     assertThat(end.description()).isEqualTo(Integer.toString(threads * perThread));
     assertThat(end.version()).isEqualTo(threads * perThread);
   }
@@ -1007,7 +1009,7 @@ public abstract class StorageContractTest {
   void aClosedStoreRefusesReadsAndWrites() {
     storage.close();
 
-    assertThatThrownBy(() -> read((Transaction tx) -> tx.keys().find(newKeyId()))).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> read((Transaction tx) -> tx.keys().find(newKeyId(), REGION))).isInstanceOf(StorageException.class);
     assertThatThrownBy(() -> write(tx -> tx.keys().insert(key(newKeyId())))).isInstanceOf(StorageException.class);
     storage.close(); // closing again is harmless
   }
@@ -1018,7 +1020,7 @@ public abstract class StorageContractTest {
     KeyRecord plain = key(newKeyId());
     KeyMaterialRecord m = material(k.keyId(), 1, T0);
     AliasRecord a = alias("alias/payments", k.keyId());
-    TagRecord t = new TagRecord(k.keyId(), "team", "payments");
+    TagRecord t = new TagRecord(k.keyId(), REGION, "team", "payments");
     write(tx -> {
       tx.keys().insert(k);
       tx.keys().insert(plain);
@@ -1032,16 +1034,139 @@ public abstract class StorageContractTest {
     storage = reopen(storage);
 
     read((Transaction tx) -> {
-      assertThat(tx.keys().find(k.keyId())).contains(k);
-      assertThat(tx.keys().find(plain.keyId())).contains(updated);
+      assertThat(tx.keys().find(k.keyId(), REGION)).contains(k);
+      assertThat(tx.keys().find(plain.keyId(), REGION)).contains(updated);
       assertThat(tx.keyMaterials().list(k.keyId())).containsExactly(m);
       assertThat(tx.aliases().find(ACCOUNT, REGION, "alias/payments")).contains(a);
-      assertThat(tx.tags().list(k.keyId())).containsExactly(t);
+      assertThat(tx.tags().list(k.keyId(), REGION)).containsExactly(t);
       assertThat(tx.keyring().list()).containsExactly(term(1));
       return null;
     });
     KeyRecord again = storage.write((Transaction tx) -> tx.keys().update(updated));
     assertThat(again.version()).isEqualTo(2);
+  }
+
+  // Multi-Region keys (schema V10): copies share the key id, one per Region
+
+  @Test
+  void copiesOfAMultiRegionKeyShareTheKeyIdOnePerRegion() {
+    String id = newMultiRegionKeyId();
+    KeyRecord primary = multiRegionCopy(id, REGION, REGION);
+    KeyRecord replica = multiRegionCopy(id, OTHER_REGION, REGION);
+    write(tx -> {
+      tx.keys().insert(primary);
+      tx.keys().insert(replica);
+    });
+
+    assertThat(read((Transaction tx) -> tx.keys().find(id, REGION))).contains(primary);
+    assertThat(read((Transaction tx) -> tx.keys().find(id, OTHER_REGION))).contains(replica);
+    assertThat(read((Transaction tx) -> tx.keys().find(id, "ap-south-1"))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.keys().findCopies(id))).containsExactly(replica, primary);
+    assertThat(read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 10))).containsExactly(primary);
+    assertThat(read((Transaction tx) -> tx.keys().list(ACCOUNT, OTHER_REGION, null, 10))).containsExactly(replica);
+    assertThat(primary.isPrimary()).isTrue();
+    assertThat(replica.isPrimary()).isFalse();
+    assertThatThrownBy(() -> write(tx -> tx.keys().insert(multiRegionCopy(id, OTHER_REGION, REGION))))
+        .isInstanceOf(DuplicateRecordException.class);
+  }
+
+  @Test
+  void updatingOneCopyLeavesTheOtherAsItIs() {
+    String id = newMultiRegionKeyId();
+    write(tx -> {
+      tx.keys().insert(multiRegionCopy(id, REGION, REGION));
+      tx.keys().insert(multiRegionCopy(id, OTHER_REGION, REGION));
+    });
+
+    KeyRecord promoted = storage.write((Transaction tx) -> {
+      tx.keys().update(tx.keys().find(id, REGION).orElseThrow().withPrimaryRegion(OTHER_REGION));
+      return tx.keys().update(tx.keys().find(id, OTHER_REGION).orElseThrow().withPrimaryRegion(OTHER_REGION));
+    });
+    KeyRecord described = storage.write((Transaction tx) ->
+        tx.keys().update(withDescription(tx.keys().find(id, REGION).orElseThrow(), "only here")));
+
+    assertThat(promoted.isPrimary()).isTrue();
+    assertThat(read((Transaction tx) -> tx.keys().find(id, OTHER_REGION))).contains(promoted);
+    assertThat(read((Transaction tx) -> tx.keys().find(id, REGION))).contains(described);
+    assertThat(described.primaryRegion()).isEqualTo(OTHER_REGION);
+    assertThat(described.isPrimary()).isFalse();
+    assertThat(promoted.description()).isEqualTo("copy in " + OTHER_REGION);
+  }
+
+  @Test
+  void tagsGrantsAndAliasesBelongToOneCopy() {
+    String id = newMultiRegionKeyId();
+    write(tx -> {
+      tx.keys().insert(multiRegionCopy(id, REGION, REGION));
+      tx.keys().insert(multiRegionCopy(id, OTHER_REGION, REGION));
+      tx.tags().put(new TagRecord(id, REGION, "team", "payments"));
+      tx.tags().put(new TagRecord(id, OTHER_REGION, "team", "risk"));
+      tx.grants().insert(grant(grantId(1), id, "arn:aws:iam::" + ACCOUNT + ":role/r"));
+      tx.aliases().insert(alias(ACCOUNT, OTHER_REGION, "alias/replica", id));
+    });
+
+    read((Transaction tx) -> {
+      assertThat(tx.tags().list(id, REGION)).containsExactly(new TagRecord(id, REGION, "team", "payments"));
+      assertThat(tx.tags().list(id, OTHER_REGION)).containsExactly(new TagRecord(id, OTHER_REGION, "team", "risk"));
+      assertThat(tx.grants().listByKey(id, REGION, null, 10)).hasSize(1);
+      assertThat(tx.grants().listByKey(id, OTHER_REGION, null, 10)).isEmpty();
+      assertThat(tx.aliases().list(ACCOUNT, OTHER_REGION, id, null, 10)).hasSize(1);
+      assertThat(tx.aliases().list(ACCOUNT, REGION, id, null, 10)).isEmpty();
+      return null;
+    });
+    assertThat(storage.write((Transaction tx) -> tx.tags().remove(id, OTHER_REGION, "team"))).isTrue();
+    assertThat(read((Transaction tx) -> tx.tags().list(id, REGION))).hasSize(1);
+    assertThatThrownBy(() -> write(tx -> tx.tags().put(new TagRecord(id, "ap-south-1", "team", "x"))))
+        .isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
+  }
+
+  @Test
+  void deletingACopyKeepsTheSharedMaterialAndRotationsUntilTheLastCopyGoes() {
+    String id = newMultiRegionKeyId();
+    write(tx -> {
+      tx.keys().insert(multiRegionCopy(id, REGION, REGION));
+      tx.keys().insert(multiRegionCopy(id, OTHER_REGION, REGION));
+      tx.keyMaterials().insert(material(id, 1, T0));
+      tx.rotations().insert(new KeyRotationRecord(id, true, 90, T0, 0, 0));
+      tx.tags().put(new TagRecord(id, OTHER_REGION, "team", "risk"));
+      tx.aliases().insert(alias(ACCOUNT, OTHER_REGION, "alias/replica", id));
+    });
+
+    write(tx -> assertThat(tx.keys().delete(id, OTHER_REGION)).isTrue());
+    read((Transaction tx) -> {
+      assertThat(tx.keys().findCopies(id)).extracting(KeyRecord::region).containsExactly(REGION);
+      assertThat(tx.keyMaterials().list(id)).hasSize(1);
+      assertThat(tx.rotations().find(id)).isPresent();
+      assertThat(tx.tags().list(id, OTHER_REGION)).isEmpty();
+      assertThat(tx.aliases().find(ACCOUNT, OTHER_REGION, "alias/replica")).isEmpty();
+      return null;
+    });
+    write(tx -> assertThat(tx.keys().delete(id, REGION)).isTrue());
+    read((Transaction tx) -> {
+      assertThat(tx.keys().findCopies(id)).isEmpty();
+      assertThat(tx.keyMaterials().list(id)).isEmpty();
+      assertThat(tx.rotations().find(id)).isEmpty();
+      return null;
+    });
+  }
+
+  @Test
+  void listAllPagesByKeyIdThenRegion() {
+    String id = newMultiRegionKeyId();
+    write(tx -> {
+      for (String region : List.of("us-west-2", REGION, OTHER_REGION)) {
+        tx.keys().insert(multiRegionCopy(id, region, REGION));
+      }
+    });
+
+    List<KeyRecord> first = read((Transaction tx) -> tx.keys().listAll(null, null, 2));
+    List<KeyRecord> rest = read((Transaction tx) ->
+        tx.keys().listAll(first.get(1).keyId(), first.get(1).region(), 2));
+    List<KeyRecord> afterEveryCopy = read((Transaction tx) -> tx.keys().listAll(id, null, 2));
+
+    assertThat(first).extracting(KeyRecord::region).containsExactly(OTHER_REGION, REGION);
+    assertThat(rest).extracting(KeyRecord::region).containsExactly("us-west-2");
+    assertThat(afterEveryCopy).isEmpty();
   }
 
   // Helpers
@@ -1230,7 +1355,7 @@ public abstract class StorageContractTest {
       });
     }
 
-    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+    write(tx -> assertThat(tx.keys().delete(doomed, REGION)).isTrue());
 
     read((Transaction tx) -> {
       assertThat(tx.rotations().find(doomed)).isEmpty();
@@ -1342,16 +1467,16 @@ public abstract class StorageContractTest {
       tx.keys().insert(key(newKeyId()));
     });
 
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
     KeyRecord disabled = storage.write(tx -> tx.keys().update(withState(k, "Disabled", null, null)));
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow()).isEqualTo(disabled);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow()).isEqualTo(disabled);
     assertThat(disabled.customKeyStoreId()).isEqualTo(store);
     assertThat(disabled.xksKeyId()).isEqualTo("external-key-1");
     assertThat(read((Transaction tx) -> tx.customKeyStores().countKeys(store))).isEqualTo(1);
     assertThat(read((Transaction tx) -> tx.customKeyStores().findKeyByXksKeyId(store, "external-key-1")))
         .contains(k.keyId());
     assertThat(read((Transaction tx) -> tx.customKeyStores().findKeyByXksKeyId(store, "external-key-2"))).isEmpty();
-    write(tx -> tx.keys().delete(k.keyId()));
+    write(tx -> tx.keys().delete(k.keyId(), REGION));
     assertThat(read((Transaction tx) -> tx.customKeyStores().countKeys(store))).isZero();
   }
 
@@ -1366,7 +1491,7 @@ public abstract class StorageContractTest {
     storage = reopen(storage);
 
     assertThat(read((Transaction tx) -> tx.customKeyStores().find(s.customKeyStoreId()))).contains(s);
-    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
   }
 
   // Import parameters and imported key material (schema V5)
@@ -1512,7 +1637,7 @@ public abstract class StorageContractTest {
         tx.imports().insertMaterial(imported(id, 1, T0));
       });
     }
-    write(tx -> assertThat(tx.keys().delete(doomed)).isTrue());
+    write(tx -> assertThat(tx.keys().delete(doomed, REGION)).isTrue());
     read((Transaction tx) -> {
       assertThat(tx.imports().listParameters(doomed)).isEmpty();
       assertThat(tx.imports().listMaterials(doomed)).isEmpty();

@@ -39,6 +39,11 @@ public final class Grant {
     return record.keyId();
   }
 
+  /** The Region of the key the grant is on (a grant is on one copy of a multi-Region key). */
+  public String region() {
+    return record.region();
+  }
+
   public Optional<String> name() {
     return Optional.ofNullable(record.name());
   }

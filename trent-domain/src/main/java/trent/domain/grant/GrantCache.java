@@ -17,7 +17,10 @@ import trent.storage.Transaction;
  */
 public final class GrantCache implements KeyChangeListener {
 
-  private final LoadingCache<String, List<Grant>> byKey;
+  /** One copy of a key: each copy of a multi-Region key has its own grants. */
+  private record CopyKey(String keyId, String region) {}
+
+  private final LoadingCache<CopyKey, List<Grant>> byKey;
 
   public GrantCache(Storage storage, Duration refreshAfter, Duration expireAfter, long maximumKeys, Executor refreshExecutor) {
     this.byKey = Caffeine.newBuilder()
@@ -25,17 +28,21 @@ public final class GrantCache implements KeyChangeListener {
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
         .executor(refreshExecutor)
-        .build(keyId -> storage.read((Transaction tx) -> Grants.all(tx, keyId, g -> true)));
+        .build(k -> storage.read((Transaction tx) -> Grants.all(tx, k.keyId(), k.region(), g -> true)));
   }
 
   /** The grants on a key, loaded from storage on a miss. */
-  public List<Grant> of(String keyId) {
-    return byKey.get(keyId);
+  public List<Grant> of(String keyId, String region) {
+    return byKey.get(new CopyKey(keyId, region));
   }
 
   @Override
-  public void keyChanged(String keyId) {
-    byKey.invalidate(keyId);
+  public void keyChanged(String keyId, String region) {
+    if (region.equals(trent.domain.key.ClusterNotices.ANY_REGION)) {
+      byKey.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
+    } else {
+      byKey.invalidate(new CopyKey(keyId, region));
+    }
   }
 
   @Override

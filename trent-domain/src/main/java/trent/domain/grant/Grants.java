@@ -61,18 +61,18 @@ public final class Grants {
   public Created create(KmsKey key, NewGrant request) {
     Grant created = storage.write(tx -> {
       if (request.name() != null) {
-        Optional<Grant> same = all(tx, key.keyId(), g -> request.sameAs(g)).stream().findFirst();
+        Optional<Grant> same = all(tx, key.keyId(), key.region(), g -> request.sameAs(g)).stream().findFirst();
         if (same.isPresent()) {
           return same.get();
         }
       }
-      GrantRecord record = new GrantRecord(hex(32), key.keyId(), request.name(), clock.instant(),
+      GrantRecord record = new GrantRecord(hex(32), key.keyId(), key.region(), request.name(), clock.instant(),
           request.granteePrincipal(), request.retiringPrincipal(), request.issuingAccount(),
           request.operations().stream().map(Enum::name).toList(), request.constraints().encode(), hex(32));
       tx.grants().insert(record);
       return new Grant(record);
     });
-    listener.keyChanged(key.keyId());
+    listener.keyChanged(key);
     return new Created(created.grantId(), token(created));
   }
 
@@ -81,8 +81,8 @@ public final class Grants {
     String after = Page.after(marker, "grant");
     Predicate<Grant> filter = g -> (grantId == null || g.grantId().equals(grantId))
         && (granteePrincipal == null || g.granteePrincipal().equals(granteePrincipal));
-    List<Grant> fetched = storage.read(tx -> filtered(tx.grants().listByKey(key.keyId(), after, PAGE_FETCH), filter,
-        limit + 1, next -> tx.grants().listByKey(key.keyId(), next, PAGE_FETCH)));
+    List<Grant> fetched = storage.read(tx -> filtered(tx.grants().listByKey(key.keyId(), key.region(), after,
+        PAGE_FETCH), filter, limit + 1, next -> tx.grants().listByKey(key.keyId(), key.region(), next, PAGE_FETCH)));
     return Page.of(fetched, limit, "grant", Grant::grantId);
   }
 
@@ -97,11 +97,10 @@ public final class Grants {
   /** The grant a token names; {@code InvalidGrantTokenException} when it is malformed or names no grant. */
   public Grant fromToken(String token) {
     GrantTokens.Parsed parsed = GrantTokens.parse(token).orElseThrow(InvalidGrantTokenException::invalidToken);
-    Optional<Grant> grant = cached(parsed.keyId(), parsed.grantId());
-    if (grant.isEmpty()) {
-      grant = storage.read((Transaction tx) -> tx.grants().find(parsed.grantId()))
-          .filter(r -> r.keyId().equals(parsed.keyId())).map(Grant::new);
-    }
+    // A token names the key by id only (every copy of a multi-Region key has the same id), so the
+    // grant is read by its id; the caller checks it is on the key the request uses.
+    Optional<Grant> grant = storage.read((Transaction tx) -> tx.grants().find(parsed.grantId()))
+        .filter(r -> r.keyId().equals(parsed.keyId())).map(Grant::new);
     return grant.filter(g -> MessageDigest.isEqual(bytes(g.record().tokenSecret()), bytes(parsed.secret())))
         .orElseThrow(InvalidGrantTokenException::invalidToken);
   }
@@ -109,7 +108,7 @@ public final class Grants {
   /** The grant of that id on the key; {@code NotFoundException} when there is none. */
   public Grant find(KmsKey key, String grantId) {
     return storage.read((Transaction tx) -> tx.grants().find(grantId))
-        .filter(r -> r.keyId().equals(key.keyId()))
+        .filter(r -> r.keyId().equals(key.keyId()) && r.region().equals(key.region()))
         .map(Grant::new)
         .orElseThrow(() -> NotFoundException.grantNotFound(grantId));
   }
@@ -117,7 +116,7 @@ public final class Grants {
   /** Deletes a grant (RetireGrant, RevokeGrant); {@code NotFoundException} when it is already gone. */
   public void delete(Grant grant) {
     boolean deleted = storage.write(tx -> tx.grants().delete(grant.grantId()));
-    listener.keyChanged(grant.keyId());
+    listener.keyChanged(grant.keyId(), grant.region());
     if (!deleted) {
       throw NotFoundException.grantNotFound(grant.grantId());
     }
@@ -136,11 +135,11 @@ public final class Grants {
   public boolean allow(KmsKey key, List<Grant> fromTokens, GrantOperation operation, String principalArn,
       Map<String, String> encryptionContext, Predicate<Grant> fits) {
     for (Grant g : fromTokens) {
-      if (g.keyId().equals(key.keyId()) && g.allows(operation, principalArn, encryptionContext) && fits.test(g)) {
+      if (g.keyId().equals(key.keyId()) && g.region().equals(key.region()) && g.allows(operation, principalArn, encryptionContext) && fits.test(g)) {
         return true;
       }
     }
-    for (Grant g : cache.of(key.keyId())) {
+    for (Grant g : cache.of(key.keyId(), key.region())) {
       if (g.allows(operation, principalArn, encryptionContext) && fits.test(g)) {
         return true;
       }
@@ -148,13 +147,9 @@ public final class Grants {
     return false;
   }
 
-  private Optional<Grant> cached(String keyId, String grantId) {
-    return cache.of(keyId).stream().filter(g -> g.grantId().equals(grantId)).findFirst();
-  }
-
-  static List<Grant> all(Transaction tx, String keyId, Predicate<Grant> filter) {
-    return filtered(tx.grants().listByKey(keyId, null, PAGE_FETCH), filter, Integer.MAX_VALUE,
-        next -> tx.grants().listByKey(keyId, next, PAGE_FETCH));
+  static List<Grant> all(Transaction tx, String keyId, String region, Predicate<Grant> filter) {
+    return filtered(tx.grants().listByKey(keyId, region, null, PAGE_FETCH), filter, Integer.MAX_VALUE,
+        next -> tx.grants().listByKey(keyId, region, next, PAGE_FETCH));
   }
 
   private static List<Grant> filtered(List<GrantRecord> first, Predicate<Grant> filter, int max,

@@ -30,9 +30,16 @@ public final class ImportSecrets implements WrappedSecrets {
 
   @Override
   public Page page(Transaction tx, String cursor, int limit) {
-    List<KeyRecord> keys = tx.keys().listAll(cursor, limit);
+    // After every copy of the cursor's key id: the copies of a multi-Region key share their
+    // material, which is walked once, with the first copy listed.
+    List<KeyRecord> keys = tx.keys().listAll(cursor, null, limit);
     List<WrappedSecret> secrets = new ArrayList<>();
+    String previous = null;
     for (KeyRecord key : keys) {
+      if (key.keyId().equals(previous)) {
+        continue;
+      }
+      previous = key.keyId();
       String arn = new KmsKey(key).arn();
       for (ImportParametersRecord p : tx.imports().listParameters(key.keyId())) {
         secrets.add(new WrappedSecret(PARAMETERS + p.parametersId(), p.wrappedPrivateKey(),

@@ -138,7 +138,7 @@ public final class Imports {
   /** ImportKeyMaterial (OPERATIONS.md "ImportKeyMaterial"); the caller resolved and authorized the key. */
   public Outcome importMaterial(KmsKey named, ImportRequest in) {
     requireExternal(named);
-    if (named.state() == KeyState.PendingDeletion) {
+    if (named.isPendingDeletion()) {
       throw named.state().invalidFor(named.arn());
     }
     Instant now = clock.instant();
@@ -148,7 +148,7 @@ public final class Imports {
     SecretBytes material = unwrap(named, parameters, in.encryptedKeyMaterial());
     try (SecretBytes checked = checkedMaterial(named, material)) {
       Outcome outcome = storage.write(tx -> store(tx, named, in, model, checked, now));
-      listener.keyChanged(named.keyId());
+      listener.keyChanged(named);
       return outcome;
     } finally {
       material.destroy();
@@ -159,7 +159,7 @@ public final class Imports {
       Instant now) {
     KmsKey key = resolver.resolve(tx, new Scope(named.account(), named.region()), named.keyId(), Forms.KEY_ID_OR_ARN);
     requireExternal(key);
-    if (key.state() == KeyState.PendingDeletion) {
+    if (key.isPendingDeletion()) {
       throw key.state().invalidFor(key.arn());
     }
     List<ImportedMaterialRecord> known = tx.imports().listMaterials(key.keyId());
@@ -240,7 +240,7 @@ public final class Imports {
               + key.arn() + "."));
       return new Outcome(remove(tx, key, record, now), target);
     });
-    listener.keyChanged(named.keyId());
+    listener.keyChanged(named);
     return outcome;
   }
 
@@ -260,7 +260,8 @@ public final class Imports {
       for (ImportedMaterialRecord candidate : due) {
         boolean done = storage.write(tx -> {
           Optional<ImportedMaterialRecord> fresh = tx.imports().findMaterial(candidate.keyId(), candidate.materialId());
-          Optional<KmsKey> key = tx.keys().find(candidate.keyId()).map(KmsKey::new);
+          // Keys with imported material are single-Region in Trent (ReplicateKey refuses them).
+          Optional<KmsKey> key = tx.keys().findCopies(candidate.keyId()).stream().findFirst().map(KmsKey::new);
           if (fresh.isEmpty() || key.isEmpty() || !IMPORTED.equals(fresh.get().importState())
               || fresh.get().validTo() == null || fresh.get().validTo().isAfter(now)) {
             return false;
@@ -269,7 +270,7 @@ public final class Imports {
           return true;
         });
         if (done) {
-          listener.keyChanged(candidate.keyId());
+          listener.keyChanged(candidate.keyId(), ClusterNotices.ANY_REGION);
           expired++;
         } else {
           skipped++;

@@ -35,11 +35,15 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
 
   private record AliasKey(String account, String region, String aliasName) {}
 
+  /** One copy of a key: the copies of a multi-Region key share their id, one per Region. */
+  private record CopyKey(String keyId, String region) {}
+
+  /** Material is shared by the copies of a multi-Region key, so it is cached by key id. */
   private record MaterialKey(String keyId, String materialId) {}
 
   private final Storage storage;
   private final KeyMaterials materials;
-  private final LoadingCache<String, Optional<KeyRecord>> keys;
+  private final LoadingCache<CopyKey, Optional<KeyRecord>> keys;
   private final LoadingCache<AliasKey, Optional<String>> aliases;
   private final Cache<MaterialKey, BackingKey> backingKeys;
   /** Parsed asymmetric key pairs and HMAC keys, by the material they were read from. */
@@ -55,7 +59,7 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
         .expireAfterWrite(expireAfter)
         .executor(refreshExecutor)
         .recordStats()
-        .build(keyId -> storage.read((Transaction tx) -> tx.keys().find(keyId)));
+        .build(k -> storage.read((Transaction tx) -> tx.keys().find(k.keyId(), k.region())));
     this.aliases = Caffeine.newBuilder()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
@@ -86,8 +90,8 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
   }
 
   @Override
-  public Optional<KeyRecord> key(String keyId) {
-    return keys.get(keyId);
+  public Optional<KeyRecord> key(String keyId, String region) {
+    return keys.get(new CopyKey(keyId, region));
   }
 
   @Override
@@ -154,9 +158,16 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
   }
 
   @Override
-  public void keyChanged(String keyId) {
-    keys.invalidate(keyId);
-    aliases.asMap().values().removeIf(target -> target.equals(Optional.of(keyId)));
+  public void keyChanged(String keyId, String region) {
+    if (region.equals(ClusterNotices.ANY_REGION)) {
+      keys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
+      aliases.asMap().values().removeIf(target -> target.equals(Optional.of(keyId)));
+    } else {
+      keys.invalidate(new CopyKey(keyId, region));
+      aliases.asMap().entrySet().removeIf(e -> e.getKey().region().equals(region)
+          && e.getValue().equals(Optional.of(keyId)));
+    }
+    // Shared by every copy: a rotation or deleted material changes them all.
     backingKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
     privateKeys.asMap().keySet().removeIf(k -> k.keyId().equals(keyId));
   }

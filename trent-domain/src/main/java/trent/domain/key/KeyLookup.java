@@ -8,7 +8,8 @@ import trent.storage.Transaction;
 /** Where {@link KeyResolver} finds keys and aliases: a storage transaction, or the in-memory cache. */
 public interface KeyLookup {
 
-  Optional<KeyRecord> key(String keyId);
+  /** The key of that id in {@code region} (one copy of a multi-Region key), in any account. */
+  Optional<KeyRecord> key(String keyId, String region);
 
   /** The key id an alias of the scope points at. */
   Optional<String> aliasTarget(Scope scope, String aliasName);
@@ -17,8 +18,8 @@ public interface KeyLookup {
   static KeyLookup of(Transaction tx) {
     return new KeyLookup() {
       @Override
-      public Optional<KeyRecord> key(String keyId) {
-        return tx.keys().find(keyId);
+      public Optional<KeyRecord> key(String keyId, String region) {
+        return tx.keys().find(keyId, region);
       }
 
       @Override

@@ -21,9 +21,16 @@ public final class KeyMaterialSecrets implements WrappedSecrets {
 
   @Override
   public Page page(Transaction tx, String cursor, int limit) {
-    List<KeyRecord> keys = tx.keys().listAll(cursor, limit);
+    // After every copy of the cursor's key id: the copies of a multi-Region key share their
+    // material, which is walked once, with the first copy listed.
+    List<KeyRecord> keys = tx.keys().listAll(cursor, null, limit);
     List<WrappedSecret> secrets = new ArrayList<>();
+    String previous = null;
     for (KeyRecord key : keys) {
+      if (key.keyId().equals(previous)) {
+        continue;
+      }
+      previous = key.keyId();
       String arn = new KmsKey(key).arn();
       tx.keyMaterials().list(key.keyId()).forEach(m -> secrets.add(new WrappedSecret(
           key.keyId() + "/" + m.materialId(), m.wrappedMaterial(), KeyMaterials.associatedData(arn, m.materialId()))));

@@ -182,11 +182,13 @@ public final class KeyMaterials {
   }
 
   static byte[] digestAssociatedData(String keyArn, String materialId) {
-    return ("trent/imported-material-digest/v1\n" + keyArn + "\n" + materialId).getBytes(StandardCharsets.UTF_8);
+    return ("trent/imported-material-digest/v1\n" + KeyArns.materialBinding(keyArn) + "\n" + materialId)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] importKeyAssociatedData(String keyArn, String parametersId) {
-    return ("trent/import-parameters/v1\n" + keyArn + "\n" + parametersId).getBytes(StandardCharsets.UTF_8);
+    return ("trent/import-parameters/v1\n" + KeyArns.materialBinding(keyArn) + "\n" + parametersId)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The material of a record; fails with the keyring's integrity error when it was moved or changed. */
@@ -195,6 +197,7 @@ public final class KeyMaterials {
   }
 
   static byte[] associatedData(String keyArn, String materialId) {
-    return ("trent/key-material/v1\n" + keyArn + "\n" + materialId).getBytes(StandardCharsets.UTF_8);
+    return ("trent/key-material/v1\n" + KeyArns.materialBinding(keyArn) + "\n" + materialId)
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

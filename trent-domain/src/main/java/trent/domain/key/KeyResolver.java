@@ -85,19 +85,16 @@ public final class KeyResolver {
    * and Decrypt works across accounts; authorization decides whether the caller may use it.
    */
   public static Optional<KmsKey> findInRegion(KeyLookup tx, Scope scope, String keyId) {
-    return tx.key(keyId).filter(r -> r.region().equals(scope.region())).map(KmsKey::new);
+    return tx.key(keyId, scope.region()).map(KmsKey::new);
   }
 
   /** The key of that id in the scope, if any. */
   public static Optional<KmsKey> findInScope(KeyLookup tx, Scope scope, String keyId) {
-    return tx.key(keyId)
-        .filter(r -> r.account().equals(scope.account()) && r.region().equals(scope.region()))
-        .map(KmsKey::new);
+    return tx.key(keyId, scope.region()).filter(r -> r.account().equals(scope.account())).map(KmsKey::new);
   }
 
   private static KmsKey find(KeyLookup tx, Scope scope, String keyId) {
-    Optional<KeyRecord> record = tx.key(keyId)
-        .filter(r -> r.account().equals(scope.account()) && r.region().equals(scope.region()));
+    Optional<KeyRecord> record = tx.key(keyId, scope.region()).filter(r -> r.account().equals(scope.account()));
     return new KmsKey(record.orElseThrow(
         () -> NotFoundException.keyDoesNotExist(KeyArns.key(scope.region(), scope.account(), keyId))));
   }

@@ -42,6 +42,11 @@ public final class Keys {
     return clock;
   }
 
+  /** ReplicateKey and UpdatePrimaryRegion over the same store, clock and listener. */
+  public MultiRegionKeys multiRegion() {
+    return new MultiRegionKeys(storage, clock, listener);
+  }
+
   /**
    * Creates a key with fresh material, its tags, in one durable transaction. A key of origin
    * EXTERNAL is created in PendingImport without material (see {@link Imports}).
@@ -57,7 +62,7 @@ public final class Keys {
    * encryption. The caller checked the store (connected, of the right type) and the external key.
    */
   public KmsKey createIn(Scope scope, NewKey request, String customKeyStoreId, String xksKeyId) {
-    String keyId = UUID.randomUUID().toString();
+    String keyId = request.multiRegion() ? newMultiRegionKeyId() : UUID.randomUUID().toString();
     String arn = KeyArns.key(scope.region(), scope.account(), keyId);
     Instant now = clock.instant();
     boolean external = request.origin() == Origin.EXTERNAL;
@@ -72,11 +77,16 @@ public final class Keys {
       if (material != null) {
         tx.keyMaterials().insert(material);
       }
-      request.tags().forEach((k, v) -> tx.tags().put(new TagRecord(keyId, k, v)));
+      request.tags().forEach((k, v) -> tx.tags().put(new TagRecord(keyId, scope.region(), k, v)));
       return null;
     });
-    listener.keyChanged(keyId);
+    listener.keyChanged(keyId, scope.region());
     return new KmsKey(record);
+  }
+
+  /** {@code mrk-} and 32 lowercase hex digits, as AWS makes a multi-Region key's id. */
+  static String newMultiRegionKeyId() {
+    return KeyArns.MULTI_REGION_PREFIX + UUID.randomUUID().toString().replace("-", "");
   }
 
   /** What {@link #createSeeded} did. */
@@ -95,7 +105,7 @@ public final class Keys {
   public Seeded createSeeded(SeededKey seed) {
     String arn = KeyArns.key(seed.scope().region(), seed.scope().account(), seed.keyId());
     try (SecretBytes material = KeyMaterials.seedMaterial(seed.spec(), seed.material())) {
-      Optional<KeyRecord> existing = storage.read(tx -> tx.keys().find(seed.keyId()));
+      Optional<KeyRecord> existing = storage.read(tx -> tx.keys().findCopies(seed.keyId()).stream().findFirst());
       if (existing.isPresent()) {
         requireSameSeed(existing.get(), seed, material);
         return Seeded.ALREADY_PRESENT;
@@ -110,15 +120,16 @@ public final class Keys {
         storage.write(tx -> {
           tx.keys().insert(record);
           tx.keyMaterials().insert(wrapped);
-          seed.tags().forEach((k, v) -> tx.tags().put(new TagRecord(seed.keyId(), k, v)));
+          seed.tags().forEach((k, v) -> tx.tags().put(new TagRecord(seed.keyId(), seed.scope().region(), k, v)));
           return null;
         });
       } catch (DuplicateRecordException e) {
         // Another node sharing the store seeded it at the same moment.
-        requireSameSeed(storage.read(tx -> tx.keys().find(seed.keyId())).orElseThrow(() -> e), seed, material);
+        requireSameSeed(storage.read(tx -> tx.keys().find(seed.keyId(), seed.scope().region())).orElseThrow(() -> e),
+            seed, material);
         return Seeded.ALREADY_PRESENT;
       }
-      listener.keyChanged(seed.keyId());
+      listener.keyChanged(seed.keyId(), seed.scope().region());
       return Seeded.CREATED;
     }
   }
@@ -151,9 +162,38 @@ public final class Keys {
     return storage.read(tx -> resolver.resolve(tx, scope, keyIdText, forms));
   }
 
-  /** The key of that id in any account and Region (the key a grant is on), if it exists. */
-  public java.util.Optional<KmsKey> findById(String keyId) {
-    return storage.read(tx -> tx.keys().find(keyId)).map(KmsKey::new);
+  /** The key of that id in {@code region}, in any account (the key a grant is on), if it exists. */
+  public java.util.Optional<KmsKey> findById(String keyId, String region) {
+    return storage.read(tx -> tx.keys().find(keyId, region)).map(KmsKey::new);
+  }
+
+  /**
+   * Every copy of a multi-Region key (its primary and its replicas), ordered by Region, as stored
+   * now; for a single-Region key, the key itself.
+   */
+  public List<KmsKey> copies(KmsKey key) {
+    if (!key.multiRegion()) {
+      return List.of(key);
+    }
+    return storage.read(tx -> tx.keys().findCopies(key.keyId())).stream().map(KmsKey::new).toList();
+  }
+
+  /**
+   * ScheduleKeyDeletion of the key a caller names. A multi-Region primary key whose replicas still
+   * exist goes to PendingReplicaDeletion; its waiting period starts when the last one is deleted
+   * (KMS developer guide, "Deleting multi-Region keys"). {@code check} sees the key first.
+   */
+  public KmsKey scheduleDeletion(Scope scope, String keyIdText, int pendingWindowInDays,
+      java.util.function.Consumer<KmsKey> check) {
+    Instant now = clock.instant();
+    KmsKey changed = storage.write(tx -> {
+      KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
+      check.accept(key);
+      boolean hasReplicas = key.isPrimary() && tx.keys().findCopies(key.keyId()).size() > 1;
+      return new KmsKey(tx.keys().update(key.scheduleDeletion(now, pendingWindowInDays, hasReplicas)));
+    });
+    listener.keyChanged(changed);
+    return changed;
   }
 
   /** The key a caller names, where an ARN may name another account's key; see {@link KeyResolver#resolveAcrossAccounts}. */
@@ -181,7 +221,7 @@ public final class Keys {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, forms);
       return new KmsKey(tx.keys().update(transition.apply(key)));
     });
-    listener.keyChanged(changed.keyId());
+    listener.keyChanged(changed);
     return changed;
   }
 
@@ -196,7 +236,7 @@ public final class Keys {
           .map(m -> tx.keyMaterials().find(key.keyId(), m).isPresent()).orElse(false);
       return new KmsKey(tx.keys().update(key.cancelDeletion(hasMaterial)));
     });
-    listener.keyChanged(changed.keyId());
+    listener.keyChanged(changed);
     return changed;
   }
 
@@ -207,7 +247,11 @@ public final class Keys {
     return Page.of(fetched, limit, "key", KmsKey::keyId);
   }
 
-  /** Deletes keys whose deletion date has passed by the injected clock; returns how many. */
+  /**
+   * Deletes keys whose deletion date has passed by the injected clock; returns how many. Deleting
+   * the last replica of a multi-Region primary in PendingReplicaDeletion starts the primary's own
+   * waiting period, in the same transaction.
+   */
   public int deleteDue() {
     Instant now = clock.instant();
     int deleted = 0;
@@ -215,13 +259,24 @@ public final class Keys {
     do {
       due = storage.read(tx -> tx.keys().listDeletionDue(KeyState.PendingDeletion.name(), now, 100));
       for (KeyRecord record : due) {
-        boolean gone = storage.write(tx -> tx.keys().find(record.keyId())
-            .filter(r -> r.keyState().equals(KeyState.PendingDeletion.name())
-                && r.deletionDate() != null && !r.deletionDate().isAfter(now))
-            .map(r -> tx.keys().delete(r.keyId()))
-            .orElse(false));
+        List<KmsKey> changed = new java.util.ArrayList<>();
+        boolean gone = storage.write(tx -> {
+          Optional<KeyRecord> fresh = tx.keys().find(record.keyId(), record.region())
+              .filter(r -> r.keyState().equals(KeyState.PendingDeletion.name())
+                  && r.deletionDate() != null && !r.deletionDate().isAfter(now));
+          if (fresh.isEmpty() || !tx.keys().delete(record.keyId(), record.region())) {
+            return false;
+          }
+          List<KeyRecord> rest = tx.keys().findCopies(record.keyId());
+          if (rest.size() == 1 && rest.get(0).isPrimary()
+              && rest.get(0).keyState().equals(KeyState.PendingReplicaDeletion.name())) {
+            changed.add(new KmsKey(tx.keys().update(new KmsKey(rest.get(0)).replicasGone(now))));
+          }
+          return true;
+        });
         if (gone) {
-          listener.keyChanged(record.keyId());
+          listener.keyChanged(record.keyId(), record.region());
+          changed.forEach(listener::keyChanged);
           deleted++;
         }
       }

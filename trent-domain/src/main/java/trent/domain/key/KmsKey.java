@@ -79,6 +79,39 @@ public final class KmsKey {
     return Optional.ofNullable(record.currentMaterialId());
   }
 
+  /** Whether this is (a copy of) a multi-Region key. */
+  public boolean multiRegion() {
+    return record.multiRegion();
+  }
+
+  /** The Region of the primary key of a multi-Region key; empty for a single-Region key. */
+  public Optional<String> primaryRegion() {
+    return Optional.ofNullable(record.primaryRegion());
+  }
+
+  /** Whether this is the primary key of a multi-Region key. */
+  public boolean isPrimary() {
+    return record.isPrimary();
+  }
+
+  /** Whether this is a replica of a multi-Region key. */
+  public boolean isReplica() {
+    return record.multiRegion() && !record.isPrimary();
+  }
+
+  /** The ARN of the copy of this (multi-Region) key in {@code region}. */
+  public String arnIn(String region) {
+    return KeyArns.key(region, record.account(), record.keyId());
+  }
+
+  /**
+   * PendingDeletion, or PendingReplicaDeletion (a multi-Region primary scheduled for deletion while
+   * it still has replicas): the states in which the key is on its way out.
+   */
+  public boolean isPendingDeletion() {
+    return state() == KeyState.PendingDeletion || state() == KeyState.PendingReplicaDeletion;
+  }
+
   /** The custom key store the key is in; empty for a key in KMS's own key store. */
   public Optional<String> customKeyStoreId() {
     return Optional.ofNullable(record.customKeyStoreId());
@@ -101,13 +134,42 @@ public final class KmsKey {
     return withState(KeyState.Disabled);
   }
 
-  /** ScheduleKeyDeletion: allowed in every state but PendingDeletion. */
+  /** ScheduleKeyDeletion: allowed in every state but PendingDeletion (and PendingReplicaDeletion). */
   public KeyRecord scheduleDeletion(Instant now, int pendingWindowInDays) {
-    if (state() == KeyState.PendingDeletion) {
+    return scheduleDeletion(now, pendingWindowInDays, false);
+  }
+
+  /**
+   * ScheduleKeyDeletion. A multi-Region primary key that still has replicas goes to
+   * PendingReplicaDeletion, with no deletion date: its waiting period starts when its last replica
+   * is deleted (see {@link #replicasGone}).
+   */
+  public KeyRecord scheduleDeletion(Instant now, int pendingWindowInDays, boolean hasReplicas) {
+    if (isPendingDeletion()) {
       throw state().invalidFor(arn);
+    }
+    if (hasReplicas) {
+      return copy(KeyState.PendingReplicaDeletion, record.description(), null, pendingWindowInDays);
     }
     Instant deletionDate = now.plus(Duration.ofDays(pendingWindowInDays));
     return copy(KeyState.PendingDeletion, record.description(), deletionDate, pendingWindowInDays);
+  }
+
+  /**
+   * The last replica of a primary in PendingReplicaDeletion was deleted: the primary's own waiting
+   * period (the one ScheduleKeyDeletion asked for) starts now.
+   */
+  public KeyRecord replicasGone(Instant now) {
+    if (state() != KeyState.PendingReplicaDeletion) {
+      throw new IllegalStateException(this + " is not waiting for its replicas");
+    }
+    int window = record.pendingWindowInDays();
+    return copy(KeyState.PendingDeletion, record.description(), now.plus(Duration.ofDays(window)), window);
+  }
+
+  /** UpdatePrimaryRegion: this copy's view of which Region holds the primary. */
+  public KeyRecord withPrimaryRegion(String region) {
+    return record.withPrimaryRegion(region);
   }
 
   /** CancelKeyDeletion of a key whose current material is present (see {@link #cancelDeletion(boolean)}). */
@@ -120,7 +182,7 @@ public final class KmsKey {
    * key has no current material (imported material never imported, deleted or expired).
    */
   public KeyRecord cancelDeletion(boolean hasCurrentMaterial) {
-    if (state() != KeyState.PendingDeletion) {
+    if (!isPendingDeletion()) {
       throw KMSInvalidStateException.notPendingDeletion(arn);
     }
     KeyState next = hasCurrentMaterial ? KeyState.Disabled : KeyState.PendingImport;
@@ -129,7 +191,7 @@ public final class KmsKey {
 
   /** UpdateKeyDescription: allowed in every state but PendingDeletion. */
   public KeyRecord describe(String description) {
-    if (state() == KeyState.PendingDeletion) {
+    if (isPendingDeletion()) {
       throw state().invalidFor(arn);
     }
     return copy(state(), description, record.deletionDate(), record.pendingWindowInDays());
@@ -164,7 +226,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(),
         r.origin(), r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(),
-        r.policy(), materialId, r.version(), r.customKeyStoreId(), r.xksKeyId());
+        r.policy(), materialId, r.version(), r.customKeyStoreId(), r.xksKeyId(), r.primaryRegion());
   }
 
   /**
@@ -179,25 +241,25 @@ public final class KmsKey {
 
   /** PutKeyPolicy: allowed in every state but PendingDeletion (KMS developer guide, "Key states"). */
   public KeyRecord withPolicy(String policy) {
-    if (state() == KeyState.PendingDeletion) {
+    if (isPendingDeletion()) {
       throw state().invalidFor(arn);
     }
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), r.description(), r.keySpec(), r.keyUsage(), r.origin(),
         r.keyState(), r.creationDate(), r.deletionDate(), r.pendingWindowInDays(), r.multiRegion(), policy,
-        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId(), r.primaryRegion());
   }
 
   /** Grant operations (CreateGrant) need a key that is not pending deletion. */
   public void requireNotPendingDeletion() {
-    if (state() == KeyState.PendingDeletion) {
+    if (isPendingDeletion()) {
       throw state().invalidFor(arn);
     }
   }
 
   /** Creating or repointing an alias at this key: not while it is pending deletion. */
   public void requireAliasable() {
-    if (state() == KeyState.PendingDeletion) {
+    if (isPendingDeletion()) {
       throw state().invalidFor(arn);
     }
   }
@@ -218,7 +280,7 @@ public final class KmsKey {
     KeyRecord r = record;
     return new KeyRecord(r.keyId(), r.account(), r.region(), description, r.keySpec(), r.keyUsage(),
         r.origin(), state.name(), r.creationDate(), deletionDate, window, r.multiRegion(), r.policy(),
-        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId());
+        r.currentMaterialId(), r.version(), r.customKeyStoreId(), r.xksKeyId(), r.primaryRegion());
   }
 
   @Override

@@ -44,15 +44,16 @@ public final class ResourceAttributes implements KeyChangeListener {
     }
   }
 
+  /** One copy of a key (each copy of a multi-Region key has its own tags and aliases). */
   private record Ref(String keyId, String account, String region) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Ref r && r.keyId.equals(keyId);
+      return o instanceof Ref r && r.keyId.equals(keyId) && r.region.equals(region);
     }
 
     @Override
     public int hashCode() {
-      return keyId.hashCode();
+      return keyId.hashCode() * 31 + region.hashCode();
     }
   }
 
@@ -70,7 +71,7 @@ public final class ResourceAttributes implements KeyChangeListener {
 
   private static Attributes load(Transaction tx, Ref ref) {
     Map<String, String> tags = new LinkedHashMap<>();
-    for (TagRecord t : tx.tags().list(ref.keyId())) {
+    for (TagRecord t : tx.tags().list(ref.keyId(), ref.region())) {
       tags.put(t.tagKey(), t.tagValue());
     }
     List<String> aliases = tx.aliases().list(ref.account(), ref.region(), ref.keyId(), null, MAX_ALIASES).stream()
@@ -84,13 +85,21 @@ public final class ResourceAttributes implements KeyChangeListener {
   }
 
   @Override
-  public void keyChanged(String keyId) {
-    byKey.invalidate(new Ref(keyId, "", ""));
+  public void keyChanged(String keyId, String region) {
+    drop(keyId, region);
   }
 
   @Override
-  public void tagsChanged(String keyId) {
-    byKey.invalidate(new Ref(keyId, "", ""));
+  public void tagsChanged(String keyId, String region) {
+    drop(keyId, region);
+  }
+
+  private void drop(String keyId, String region) {
+    if (region.equals(ClusterNotices.ANY_REGION)) {
+      byKey.asMap().keySet().removeIf(r -> r.keyId().equals(keyId));
+    } else {
+      byKey.invalidate(new Ref(keyId, "", region));
+    }
   }
 
   @Override

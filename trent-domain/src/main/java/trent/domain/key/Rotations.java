@@ -15,6 +15,7 @@ import trent.domain.key.KeyResolver.Forms;
 import trent.domain.error.KMSInvalidStateException;
 import trent.storage.ImportedMaterialRecord;
 import trent.storage.KeyMaterialRecord;
+import trent.storage.KeyRecord;
 import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRotationRecord;
 import trent.storage.Storage;
@@ -77,7 +78,7 @@ public final class Rotations {
       requireSymmetricEncryption(key);
       Optional<KeyRotationRecord> r = tx.rotations().find(key.keyId());
       boolean on = r.map(KeyRotationRecord::automaticRotationEnabled).orElse(false)
-          && key.state() != KeyState.PendingDeletion;
+          && !key.isPendingDeletion();
       return on
           ? new Status(key, true, r.get().rotationPeriodInDays(), r.get().nextRotationDate())
           : new Status(key, false, null, null);
@@ -141,6 +142,7 @@ public final class Rotations {
       } else {
         requireRotatable(key);
       }
+      requirePrimary(key);
       Optional<KeyRotationRecord> r = tx.rotations().find(key.keyId());
       int done = r.map(KeyRotationRecord::onDemandRotations).orElse(0);
       if (done >= MAX_ON_DEMAND_ROTATIONS) {
@@ -162,7 +164,7 @@ public final class Rotations {
           r.map(KeyRotationRecord::nextRotationDate).orElse(null), done + 1);
       return next;
     });
-    listener.keyChanged(rotated.keyId());
+    copiesChanged(rotated.keyId());
     return rotated;
   }
 
@@ -231,7 +233,7 @@ public final class Rotations {
       for (KeyRotationRecord candidate : due) {
         boolean done = storage.write(tx -> rotateIfDue(tx, candidate.keyId(), now));
         if (done) {
-          listener.keyChanged(candidate.keyId());
+          copiesChanged(candidate.keyId());
           rotated++;
         } else {
           skipped++;
@@ -242,7 +244,9 @@ public final class Rotations {
   }
 
   private boolean rotateIfDue(Transaction tx, String keyId, Instant now) {
-    Optional<KmsKey> key = tx.keys().find(keyId).map(KmsKey::new);
+    // Rotation settings are the primary's (a multi-Region key's copies share them): its state decides.
+    Optional<KmsKey> key = tx.keys().findCopies(keyId).stream()
+        .filter(k -> !k.multiRegion() || k.isPrimary()).findFirst().map(KmsKey::new);
     Optional<KeyRotationRecord> r = tx.rotations().find(keyId);
     if (key.isEmpty() || r.isEmpty() || !r.get().automaticRotationEnabled()
         || r.get().nextRotationDate().isAfter(now) || key.get().state() != KeyState.Enabled) {
@@ -260,7 +264,27 @@ public final class Rotations {
     KeyMaterialRecord material = materials.createSymmetric(key.keyId(), key.arn(), now);
     tx.keyMaterials().insert(material);
     tx.rotations().addRotation(new KeyMaterialRotationRecord(key.keyId(), material.materialId(), type.name(), now));
-    return new KmsKey(tx.keys().update(key.withCurrentMaterial(material.materialId())));
+    return makeCurrent(tx, key, material.materialId());
+  }
+
+  /**
+   * Makes {@code materialId} current in {@code key} and, for a multi-Region key, in every replica:
+   * the copies share their material, so a rotation of the primary rotates them all.
+   */
+  private static KmsKey makeCurrent(Transaction tx, KmsKey key, String materialId) {
+    if (key.multiRegion()) {
+      for (KeyRecord copy : tx.keys().findCopies(key.keyId())) {
+        if (!copy.region().equals(key.region())) {
+          tx.keys().update(new KmsKey(copy).withCurrentMaterial(materialId));
+        }
+      }
+    }
+    return new KmsKey(tx.keys().update(key.withCurrentMaterial(materialId)));
+  }
+
+  /** Tells the listener that every copy of the key changed (a rotation changes what they share). */
+  private void copiesChanged(String keyId) {
+    storage.read(tx -> tx.keys().findCopies(keyId)).forEach(r -> listener.keyChanged(r.keyId(), r.region()));
   }
 
   /** On-demand rotation of an imported-material key: the material pending rotation becomes current. */
@@ -270,7 +294,7 @@ public final class Rotations {
         pending.wrappedDigest(), false, pending.importedAt(), pending.version()));
     tx.rotations().addRotation(new KeyMaterialRotationRecord(key.keyId(), pending.materialId(),
         RotationType.ON_DEMAND.name(), now));
-    return new KmsKey(tx.keys().update(key.withCurrentMaterial(pending.materialId())));
+    return makeCurrent(tx, key, pending.materialId());
   }
 
   private static void save(Transaction tx, Optional<KeyRotationRecord> stored, String keyId, boolean enabled,
@@ -288,12 +312,23 @@ public final class Rotations {
   private static void requireChangeable(KmsKey key) {
     key.requireEnabled();
     requireRotatable(key);
+    requirePrimary(key);
+  }
+
+  /**
+   * The copies of a multi-Region key share rotation: its settings are changed, and on-demand
+   * rotation asked, on the primary only (KMS developer guide, "Rotating multi-Region keys").
+   */
+  static void requirePrimary(KmsKey key) {
+    if (key.isReplica()) {
+      throw MultiRegionErrors.notPrimary(key.arn());
+    }
   }
 
   private static void requireReadable(KmsKey key) {
     KeyState s = key.state();
     if (s != KeyState.Enabled && s != KeyState.Disabled && s != KeyState.PendingDeletion
-        && s != KeyState.PendingImport) {
+        && s != KeyState.PendingReplicaDeletion && s != KeyState.PendingImport) {
       throw s.invalidFor(key.arn());
     }
   }

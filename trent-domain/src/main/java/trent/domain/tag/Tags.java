@@ -83,30 +83,30 @@ public final class Tags {
    */
   public void tag(Scope scope, String keyIdText, List<Tag> tags) {
     Map<String, String> valid = validated(tags);
-    String keyId = storage.write(tx -> {
+    KmsKey tagged = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
       requireTaggable(key);
-      long after = tx.tags().list(key.keyId()).stream().filter(t -> !valid.containsKey(t.tagKey())).count()
+      long after = tx.tags().list(key.keyId(), key.region()).stream().filter(t -> !valid.containsKey(t.tagKey())).count()
           + valid.size();
       if (after > MAX_TAGS_PER_KEY) {
         throw new LimitExceededException("The request would give " + key.arn() + " more than "
             + MAX_TAGS_PER_KEY + " tags.");
       }
-      valid.forEach((k, v) -> tx.tags().put(new TagRecord(key.keyId(), k, v)));
-      return key.keyId();
+      valid.forEach((k, v) -> tx.tags().put(new TagRecord(key.keyId(), key.region(), k, v)));
+      return key;
     });
-    listener.tagsChanged(keyId);
+    listener.tagsChanged(tagged.keyId(), tagged.region());
   }
 
   /** UntagResource: removes the named tags; naming a tag the key does not have is not an error. */
   public void untag(Scope scope, String keyIdText, List<String> tagKeys) {
-    String keyId = storage.write(tx -> {
+    KmsKey untagged = storage.write(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
       requireTaggable(key);
-      tagKeys.forEach(k -> tx.tags().remove(key.keyId(), k));
-      return key.keyId();
+      tagKeys.forEach(k -> tx.tags().remove(key.keyId(), key.region(), k));
+      return key;
     });
-    listener.tagsChanged(keyId);
+    listener.tagsChanged(untagged.keyId(), untagged.region());
   }
 
   /** ListResourceTags: every key state; tags ordered by tag key. */
@@ -114,7 +114,7 @@ public final class Tags {
     String after = Page.after(marker, "tag");
     List<TagRecord> all = storage.read(tx -> {
       KmsKey key = resolver.resolve(tx, scope, keyIdText, Forms.KEY_ID_OR_ARN);
-      return tx.tags().list(key.keyId());
+      return tx.tags().list(key.keyId(), key.region());
     });
     List<Tag> fetched = new ArrayList<>();
     for (TagRecord t : all) {

@@ -17,7 +17,7 @@ class GrantTest {
   static final String ROOT = "arn:aws:iam::111122223333:root";
 
   static Grant grant(List<String> ops, GrantConstraints constraints) {
-    return new Grant(new GrantRecord("g1", "k1", null, Instant.EPOCH, WORKER, RETIRER, ROOT, ops, constraints.encode(),
+    return new Grant(new GrantRecord("g1", "k1", "us-east-1", null, Instant.EPOCH, WORKER, RETIRER, ROOT, ops, constraints.encode(),
         "secret"));
   }
 

@@ -40,7 +40,7 @@ public final class ListRetirableGrants extends BaseOperation<ListRetirableGrants
     int limit = in.limit() == null ? ListGrants.DEFAULT_LIMIT : in.limit();
     Page<Grant> page = access.grants().listRetirable(in.retiringPrincipal(), in.marker(), limit);
     List<GrantListEntry> entries = page.items().stream()
-        .map(g -> GrantListEntry.of(g, keys.findById(g.keyId()).map(KmsKey::arn).orElse(g.keyId())))
+        .map(g -> GrantListEntry.of(g, keys.findById(g.keyId(), g.region()).map(KmsKey::arn).orElse(g.keyId())))
         .toList();
     return new ListGrants.Response(entries, page.nextMarker().orElse(null), page.truncated());
   }

@@ -37,7 +37,7 @@ public final class RetireGrant extends BaseOperation<RetireGrant.Request, NoOutp
     String keyArn;
     if (in.grantToken() != null) {
       grant = access.grants().fromToken(in.grantToken());
-      keyArn = keys.findById(grant.keyId()).map(KmsKey::arn).orElse(grant.keyId());
+      keyArn = keys.findById(grant.keyId(), grant.region()).map(KmsKey::arn).orElse(grant.keyId());
     } else if (in.keyId() != null && in.grantId() != null) {
       KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
       grant = access.grants().find(key, in.grantId());

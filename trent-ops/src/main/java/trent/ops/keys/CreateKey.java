@@ -23,7 +23,8 @@ import trent.ops.BaseOperation;
 /**
  * CreateKey (OPERATIONS.md "CreateKey") for every KeySpec and KeyUsage pair AWS allows
  * ({@link KeySpec#allows}), with Origin AWS_KMS or EXTERNAL (a key without material, in
- * PendingImport, for every spec but ML-DSA). Blocking: it writes to storage, and generating an RSA-4096 key pair
+ * PendingImport, for every spec but ML-DSA), single-Region or multi-Region ({@code MultiRegion}: a
+ * primary key whose id is {@code mrk-} and 32 hex digits; see {@link ReplicateKey}). Blocking: it writes to storage, and generating an RSA-4096 key pair
  * takes a second or more, so it runs on the worker pool, never on an I/O thread.
  */
 public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.Response> {
@@ -92,13 +93,13 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
       // unconfirmed: AWS makes ML-DSA keys only with KMS-made material; this text is ours.
       throw new KmsUnsupportedOperationException("KeySpec " + spec + " is not supported for Origin EXTERNAL.");
     }
-    if (Boolean.TRUE.equals(in.multiRegion())) {
-      throw new KmsUnsupportedOperationException("Multi-Region keys are not supported by this server yet.");
-    }
+    // Multi-Region keys: symmetric, asymmetric, HMAC, of origin AWS_KMS or EXTERNAL; never in a
+    // custom key store (refused above).
+    boolean multiRegion = Boolean.TRUE.equals(in.multiRegion());
     Map<String, String> tags = tags(in.tags());
     access.authorizeIdentityOnly(context, name(), "*", b -> {
       b.condition("kms:KeySpec", spec.name()).condition("kms:KeyUsage", usage.name())
-          .condition("kms:KeyOrigin", origin.name()).condition("kms:MultiRegion", "false")
+          .condition("kms:KeyOrigin", origin.name()).condition("kms:MultiRegion", Boolean.toString(multiRegion))
           .condition("aws:TagKeys", tags.keySet());
       tags.forEach((k, v) -> b.condition("aws:RequestTag/" + k, v));
       b.condition("kms:CustomerMasterKeySpec", spec.name()).condition("kms:CustomerMasterKeyUsage", usage.name());
@@ -112,7 +113,7 @@ public final class CreateKey extends BaseOperation<CreateKey.Request, CreateKey.
           Boolean.TRUE.equals(in.bypassPolicyLockoutSafetyCheck()));
     }
     NewKey request = new NewKey(in.description() == null ? "" : in.description(), spec, usage, origin,
-        policy, tags, false);
+        policy, tags, multiRegion);
     if (inCustomKeyStore) {
       CustomKeyStore store = connectedStore(in.customKeyStoreId(), origin, context);
       if (store.external()) {

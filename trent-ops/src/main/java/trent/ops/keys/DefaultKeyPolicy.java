@@ -5,11 +5,11 @@ package trent.ops.keys;
  * everything, which delegates the decision to the account's identity policies. The text is
  * formatted as GetKeyPolicy returns it.
  */
-final class DefaultKeyPolicy {
+public final class DefaultKeyPolicy {
 
   private DefaultKeyPolicy() {}
 
-  static String forAccount(String account) {
+  public static String forAccount(String account) {
     return "{\n"
         + "  \"Version\" : \"2012-10-17\",\n"
         + "  \"Id\" : \"key-default-1\",\n"

@@ -35,17 +35,44 @@ public record KeyMetadata(
     List<String> signingAlgorithms,
     List<String> keyAgreementAlgorithms,
     Boolean multiRegion,
+    MultiRegionConfiguration multiRegionConfiguration,
     Integer pendingDeletionWindowInDays,
     List<String> macAlgorithms,
     XksKeyConfiguration xksKeyConfiguration,
     String currentKeyMaterialId) {
+
+  /** MultiRegionKey: one copy of a multi-Region key. */
+  public record MultiRegionKey(String arn, String region) {}
+
+  /**
+   * MultiRegionConfiguration: whether this copy is the primary or a replica, the primary, and every
+   * replica ordered by Region; a replica lists itself among the ReplicaKeys (recorded: LocalStack
+   * snapshot test_replicate_key, April 2024).
+   */
+  public record MultiRegionConfiguration(String multiRegionKeyType, MultiRegionKey primaryKey,
+      List<MultiRegionKey> replicaKeys) {
+
+    /** The configuration {@code key} has among {@code copies} (every copy, {@code key} included). */
+    static MultiRegionConfiguration of(KmsKey key, List<KmsKey> copies) {
+      String primaryRegion = key.primaryRegion().orElseThrow();
+      List<MultiRegionKey> replicas = copies.stream().filter(c -> !c.region().equals(primaryRegion))
+          .map(c -> new MultiRegionKey(c.arn(), c.region())).toList();
+      return new MultiRegionConfiguration(key.isPrimary() ? "PRIMARY" : "REPLICA",
+          new MultiRegionKey(key.arnIn(primaryRegion), primaryRegion), replicas);
+    }
+  }
 
   /** XksKeyConfigurationType: the external key of a key in an external key store. */
   public record XksKeyConfiguration(String id) {}
 
   /** The metadata of a key in KMS's own key store, or in a connected custom key store. */
   public static KeyMetadata of(KmsKey key) {
-    return of(key, true, Optional.empty());
+    return of(key, true, Optional.empty(), List.of(key));
+  }
+
+  /** The metadata of a copy of a multi-Region key in KMS's own key store, among all its {@code copies}. */
+  public static KeyMetadata of(KmsKey key, List<KmsKey> copies) {
+    return of(key, true, Optional.empty(), copies);
   }
 
   /**
@@ -55,7 +82,8 @@ public record KeyMetadata(
    * while that material is imported and expires; a key of origin EXTERNAL that never had material
    * has neither (unconfirmed: AWS's members before the first import).
    */
-  public static KeyMetadata of(KmsKey key, boolean storeConnected, Optional<ImportedMaterialRecord> current) {
+  public static KeyMetadata of(KmsKey key, boolean storeConnected, Optional<ImportedMaterialRecord> current,
+      List<KmsKey> copies) {
     boolean unavailable = key.customKeyStoreId().isPresent() && !storeConnected;
     KeyState state = unavailable ? KeyState.Unavailable : key.state();
     List<String> encryption = key.spec().encryptionAlgorithms(key.usage());
@@ -83,6 +111,7 @@ public record KeyMetadata(
         orNull(signing),
         orNull(keyAgreement),
         key.record().multiRegion(),
+        key.multiRegion() ? MultiRegionConfiguration.of(key, copies) : null,
         key.pendingWindowInDays().orElse(null),
         orNull(mac),
         key.xksKeyId().map(XksKeyConfiguration::new).orElse(null),

@@ -33,10 +33,10 @@ public final class ScheduleKeyDeletion extends BaseOperation<ScheduleKeyDeletion
   @Override
   public Response execute(Request in, CallContext context) {
     int days = in.pendingWindowInDays() == null ? DEFAULT_PENDING_WINDOW_IN_DAYS : in.pendingWindowInDays();
-    Instant now = keys.clock().instant();
     KmsKey found = keys.find(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
     access.authorize(context, found, name(), List.of());
-    KmsKey key = keys.change(scope(context), found.keyId(), Forms.KEY_ID_OR_ARN, k -> k.scheduleDeletion(now, days));
-    return new Response(key.arn(), key.deletionDate().orElseThrow(), key.state().name(), days);
+    KmsKey key = keys.scheduleDeletion(scope(context), found.keyId(), days, k -> { });
+    // A multi-Region primary waiting for its replicas (PendingReplicaDeletion) has no deletion date yet.
+    return new Response(key.arn(), key.deletionDate().orElse(null), key.state().name(), days);
   }
 }

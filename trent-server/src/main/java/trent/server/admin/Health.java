@@ -43,7 +43,7 @@ public final class Health {
   public Readiness readiness() {
     boolean storageOk;
     try {
-      storage.read((Transaction tx) -> tx.keys().find(PROBE_KEY_ID));
+      storage.read((Transaction tx) -> tx.keys().find(PROBE_KEY_ID, "us-east-1"));
       storageOk = true;
     } catch (RuntimeException e) {
       LOG.warn("readiness: the store did not answer a read", e);

@@ -12,7 +12,7 @@ import trent.storage.GrantRepository;
 
 public final class JdbcGrantRepository implements GrantRepository {
 
-  private static final String COLUMNS = "grant_id, key_id, name, creation_date, grantee_principal, retiring_principal,"
+  private static final String COLUMNS = "grant_id, key_id, region, name, creation_date, grantee_principal, retiring_principal,"
       + " issuing_account, operations, constraints, token_secret";
 
   private final SqlSession tx;
@@ -35,17 +35,18 @@ public final class JdbcGrantRepository implements GrantRepository {
   @Override
   public void insert(GrantRecord grant) {
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "INSERT INTO grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, grant.grantId());
       ps.setString(2, grant.keyId());
-      ps.setString(3, grant.name());
-      ps.setLong(4, JdbcColumns.toMicros(grant.creationDate()));
-      ps.setString(5, grant.granteePrincipal());
-      ps.setString(6, grant.retiringPrincipal());
-      ps.setString(7, grant.issuingAccount());
-      ps.setString(8, String.join(",", grant.operations()));
-      ps.setString(9, grant.constraints());
-      ps.setString(10, grant.tokenSecret());
+      ps.setString(3, grant.region());
+      ps.setString(4, grant.name());
+      ps.setLong(5, JdbcColumns.toMicros(grant.creationDate()));
+      ps.setString(6, grant.granteePrincipal());
+      ps.setString(7, grant.retiringPrincipal());
+      ps.setString(8, grant.issuingAccount());
+      ps.setString(9, String.join(",", grant.operations()));
+      ps.setString(10, grant.constraints());
+      ps.setString(11, grant.tokenSecret());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw tx.translate(e, "inserting grant " + grant.grantId());
@@ -63,24 +64,26 @@ public final class JdbcGrantRepository implements GrantRepository {
   }
 
   @Override
-  public List<GrantRecord> listByKey(String keyId, String afterGrantId, int limit) {
-    return list("key_id", keyId, afterGrantId, limit);
+  public List<GrantRecord> listByKey(String keyId, String region, String afterGrantId, int limit) {
+    return list("key_id = ? AND region = ?", List.of(keyId, region), afterGrantId, limit);
   }
 
   @Override
   public List<GrantRecord> listByRetiringPrincipal(String retiringPrincipal, String afterGrantId, int limit) {
-    return list("retiring_principal", retiringPrincipal, afterGrantId, limit);
+    return list("retiring_principal = ?", List.of(retiringPrincipal), afterGrantId, limit);
   }
 
-  private List<GrantRecord> list(String column, String value, String afterGrantId, int limit) {
+  private List<GrantRecord> list(String where, List<String> values, String afterGrantId, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
-    String sql = "SELECT " + COLUMNS + " FROM grants WHERE " + column + " = ?"
+    String sql = "SELECT " + COLUMNS + " FROM grants WHERE " + where
         + (afterGrantId == null ? "" : " AND grant_id > ?") + " ORDER BY grant_id LIMIT ?";
     try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
       int i = 1;
-      ps.setString(i++, value);
+      for (String value : values) {
+        ps.setString(i++, value);
+      }
       if (afterGrantId != null) {
         ps.setString(i++, afterGrantId);
       }
@@ -99,6 +102,7 @@ public final class JdbcGrantRepository implements GrantRepository {
         grants.add(new GrantRecord(
             rs.getString("grant_id"),
             rs.getString("key_id"),
+            rs.getString("region"),
             rs.getString("name"),
             JdbcColumns.fromMicros(rs.getLong("creation_date")),
             rs.getString("grantee_principal"),

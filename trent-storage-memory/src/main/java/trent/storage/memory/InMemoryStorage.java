@@ -51,7 +51,23 @@ public final class InMemoryStorage implements Storage {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ThreadLocal<Boolean> inWork = ThreadLocal.withInitial(() -> false);
-  private final TreeMap<String, KeyRecord> keys = new TreeMap<>();
+  /** A stored key: the copies of a multi-Region key share the key id, one per Region. */
+  private record CopyId(String keyId, String region) implements Comparable<CopyId> {
+    static final java.util.Comparator<CopyId> ORDER =
+        java.util.Comparator.comparing(CopyId::keyId).thenComparing(CopyId::region);
+
+    /** Sorts after every copy of {@code keyId} (Region names are ASCII). */
+    static CopyId afterAllCopies(String keyId) {
+      return new CopyId(keyId, "\uffff");
+    }
+
+    @Override
+    public int compareTo(CopyId other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  private final TreeMap<CopyId, KeyRecord> keys = new TreeMap<>();
   private final Map<String, TreeMap<Long, KeyMaterialRecord>> materials = new HashMap<>();
   private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
   private final Map<String, TreeMap<String, TagRecord>> tags = new HashMap<>();
@@ -152,7 +168,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   /** One unit of work: its repositories check that it is still running and record undo steps. */
-  private final class Tx implements Transaction, KeyRepository, KeyMaterialRepository, AliasRepository,
+  private final class Tx implements Transaction, KeyMaterialRepository, AliasRepository,
       KeyringRepository {
 
     private final boolean writable;
@@ -179,14 +195,20 @@ public final class InMemoryStorage implements Storage {
     }
 
     private void requireKey(String keyId) {
-      if (!keys.containsKey(keyId)) {
+      if (copies(keyId).isEmpty()) {
+        throw new StorageException("no key " + keyId + " is stored");
+      }
+    }
+
+    private void requireKey(String keyId, String region) {
+      if (!keys.containsKey(new CopyId(keyId, region))) {
         throw new StorageException("no key " + keyId + " is stored");
       }
     }
 
     @Override
     public KeyRepository keys() {
-      return this;
+      return keyRepository;
     }
 
     @Override
@@ -206,17 +228,17 @@ public final class InMemoryStorage implements Storage {
 
     private final TagRepository tagRepository = new TagRepository() {
       @Override
-      public List<TagRecord> list(String keyId) {
+      public List<TagRecord> list(String keyId, String region) {
         check(false);
-        TreeMap<String, TagRecord> t = tags.get(keyId);
+        TreeMap<String, TagRecord> t = tags.get(copyName(keyId, region));
         return t == null ? List.of() : List.copyOf(t.values());
       }
 
       @Override
       public void put(TagRecord tag) {
         check(true);
-        requireKey(tag.keyId());
-        TreeMap<String, TagRecord> t = tags.computeIfAbsent(tag.keyId(), k -> new TreeMap<>());
+        requireKey(tag.keyId(), tag.region());
+        TreeMap<String, TagRecord> t = tags.computeIfAbsent(copyName(tag.keyId(), tag.region()), k -> new TreeMap<>());
         TagRecord previous = t.put(tag.tagKey(), tag);
         undo.push(() -> {
           if (previous == null) {
@@ -228,9 +250,9 @@ public final class InMemoryStorage implements Storage {
       }
 
       @Override
-      public boolean remove(String keyId, String tagKey) {
+      public boolean remove(String keyId, String region, String tagKey) {
         check(true);
-        TreeMap<String, TagRecord> t = tags.get(keyId);
+        TreeMap<String, TagRecord> t = tags.get(copyName(keyId, region));
         TagRecord previous = t == null ? null : t.remove(tagKey);
         if (previous == null) {
           return false;
@@ -464,7 +486,7 @@ public final class InMemoryStorage implements Storage {
       @Override
       public void recordIfLater(KeyUsageRecord usage) {
         check(true);
-        if (!keys.containsKey(usage.keyId())) {
+        if (copies(usage.keyId()).isEmpty()) {
           return;
         }
         KeyUsageRecord stored = lastUsage.get(usage.keyId());
@@ -599,7 +621,7 @@ public final class InMemoryStorage implements Storage {
       @Override
       public void insert(GrantRecord grant) {
         check(true);
-        requireKey(grant.keyId());
+        requireKey(grant.keyId(), grant.region());
         if (grants.containsKey(grant.grantId())) {
           throw new DuplicateRecordException("grant " + grant.grantId() + " exists");
         }
@@ -619,8 +641,8 @@ public final class InMemoryStorage implements Storage {
       }
 
       @Override
-      public List<GrantRecord> listByKey(String keyId, String afterGrantId, int limit) {
-        return listWhere(g -> g.keyId().equals(keyId), afterGrantId, limit);
+      public List<GrantRecord> listByKey(String keyId, String region, String afterGrantId, int limit) {
+        return listWhere(g -> g.keyId().equals(keyId) && g.region().equals(region), afterGrantId, limit);
       }
 
       @Override
@@ -638,113 +660,136 @@ public final class InMemoryStorage implements Storage {
 
     // Keys
 
-    @Override
-    public Optional<KeyRecord> find(String keyId) {
-      check(false);
-      return Optional.ofNullable(keys.get(keyId));
+    /** The stored copies of a key, ordered by Region. */
+    private java.util.Collection<KeyRecord> copies(String keyId) {
+      return keys.subMap(new CopyId(keyId, ""), true, CopyId.afterAllCopies(keyId), false).values();
     }
 
-    @Override
-    public void insert(KeyRecord key) {
-      check(true);
-      if (key.version() != 0) {
-        throw new IllegalArgumentException("a new key must have version 0, was " + key.version());
-      }
-      if (keys.containsKey(key.keyId())) {
-        throw new DuplicateRecordException("key " + key.keyId() + " exists");
-      }
-      keys.put(key.keyId(), key);
-      undo.push(() -> keys.remove(key.keyId()));
+    /** The name of one copy's tag set. */
+    private static String copyName(String keyId, String region) {
+      return keyId + " " + region;
     }
 
-    @Override
-    public KeyRecord update(KeyRecord key) {
-      check(true);
-      KeyRecord stored = keys.get(key.keyId());
-      if (stored == null || stored.version() != key.version()) {
-        throw new StaleRecordException("key " + key.keyId() + " is not at version " + key.version());
+    private final KeyRepository keyRepository = new KeyRepository() {
+      @Override
+      public Optional<KeyRecord> find(String keyId, String region) {
+        check(false);
+        return Optional.ofNullable(keys.get(new CopyId(keyId, region)));
       }
-      KeyRecord next = key.withVersion(key.version() + 1);
-      keys.put(key.keyId(), next);
-      undo.push(() -> keys.put(key.keyId(), stored));
-      return next;
-    }
 
-    @Override
-    public boolean delete(String keyId) {
-      check(true);
-      KeyRecord stored = keys.remove(keyId);
-      if (stored == null) {
-        return false;
+      @Override
+      public List<KeyRecord> findCopies(String keyId) {
+        check(false);
+        return List.copyOf(copies(keyId));
       }
-      undo.push(() -> keys.put(keyId, stored));
-      TreeMap<Long, KeyMaterialRecord> material = materials.remove(keyId);
-      if (material != null) {
-        undo.push(() -> materials.put(keyId, material));
-      }
-      TreeMap<String, TagRecord> keyTags = tags.remove(keyId);
-      if (keyTags != null) {
-        undo.push(() -> tags.put(keyId, keyTags));
-      }
-      List<GrantRecord> keyGrants = grants.values().stream().filter(g -> g.keyId().equals(keyId)).toList();
-      for (GrantRecord g : keyGrants) {
-        grants.remove(g.grantId());
-        undo.push(() -> grants.put(g.grantId(), g));
-      }
-      removeUndoably(rotationSettings, keyId);
-      removeUndoably(rotationHistory, keyId);
-      removeUndoably(lastUsage, keyId);
-      removeUndoably(importedMaterials, keyId);
-      List<ImportParametersRecord> keyParameters =
-          importParameters.values().stream().filter(p -> p.keyId().equals(keyId)).toList();
-      for (ImportParametersRecord p : keyParameters) {
-        importParameters.remove(p.parametersId());
-        undo.push(() -> importParameters.put(p.parametersId(), p));
-      }
-      List<AliasRecord> pointing = aliases.values().stream().filter(a -> a.targetKeyId().equals(keyId)).toList();
-      for (AliasRecord a : pointing) {
-        String id = aliasId(a.account(), a.region(), a.aliasName());
-        aliases.remove(id);
-        undo.push(() -> aliases.put(id, a));
-      }
-      return true;
-    }
 
-    @Override
-    public List<KeyRecord> listAll(String afterKeyId, int limit) {
-      check(false);
-      requireLimit(limit);
-      var tail = afterKeyId == null ? keys : keys.tailMap(afterKeyId, false);
-      return tail.values().stream().limit(limit).toList();
-    }
-
-    @Override
-    public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
-      check(false);
-      requireLimit(limit);
-      var tail = afterKeyId == null ? keys : keys.tailMap(afterKeyId, false);
-      List<KeyRecord> page = new ArrayList<>();
-      for (KeyRecord k : tail.values()) {
-        if (page.size() == limit) {
-          break;
+      @Override
+      public void insert(KeyRecord key) {
+        check(true);
+        if (key.version() != 0) {
+          throw new IllegalArgumentException("a new key must have version 0, was " + key.version());
         }
-        if (k.account().equals(account) && k.region().equals(region)) {
-          page.add(k);
+        CopyId id = new CopyId(key.keyId(), key.region());
+        if (keys.containsKey(id)) {
+          throw new DuplicateRecordException("key " + key.keyId() + " exists in " + key.region());
         }
+        keys.put(id, key);
+        undo.push(() -> keys.remove(id));
       }
-      return page;
-    }
 
-    @Override
-    public List<KeyRecord> listDeletionDue(String keyState, java.time.Instant notAfter, int limit) {
-      check(false);
-      requireLimit(limit);
-      return keys.values().stream()
-          .filter(k -> k.keyState().equals(keyState) && k.deletionDate() != null && !k.deletionDate().isAfter(notAfter))
-          .sorted(java.util.Comparator.comparing(KeyRecord::deletionDate).thenComparing(KeyRecord::keyId))
-          .limit(limit)
-          .toList();
-    }
+      @Override
+      public KeyRecord update(KeyRecord key) {
+        check(true);
+        CopyId id = new CopyId(key.keyId(), key.region());
+        KeyRecord stored = keys.get(id);
+        if (stored == null || stored.version() != key.version()) {
+          throw new StaleRecordException("key " + key.keyId() + " is not at version " + key.version());
+        }
+        KeyRecord next = key.withVersion(key.version() + 1);
+        keys.put(id, next);
+        undo.push(() -> keys.put(id, stored));
+        return next;
+      }
+
+      @Override
+      public boolean delete(String keyId, String region) {
+        check(true);
+        CopyId id = new CopyId(keyId, region);
+        KeyRecord stored = keys.remove(id);
+        if (stored == null) {
+          return false;
+        }
+        undo.push(() -> keys.put(id, stored));
+        removeUndoably(tags, copyName(keyId, region));
+        List<GrantRecord> keyGrants = grants.values().stream()
+            .filter(g -> g.keyId().equals(keyId) && g.region().equals(region)).toList();
+        for (GrantRecord g : keyGrants) {
+          grants.remove(g.grantId());
+          undo.push(() -> grants.put(g.grantId(), g));
+        }
+        List<AliasRecord> pointing = aliases.values().stream()
+            .filter(a -> a.targetKeyId().equals(keyId) && a.region().equals(region)).toList();
+        for (AliasRecord a : pointing) {
+          String aliasId = aliasId(a.account(), a.region(), a.aliasName());
+          aliases.remove(aliasId);
+          undo.push(() -> aliases.put(aliasId, a));
+        }
+        if (!copies(keyId).isEmpty()) {
+          return true;
+        }
+        removeUndoably(materials, keyId);
+        removeUndoably(rotationSettings, keyId);
+        removeUndoably(rotationHistory, keyId);
+        removeUndoably(lastUsage, keyId);
+        removeUndoably(importedMaterials, keyId);
+        List<ImportParametersRecord> keyParameters =
+            importParameters.values().stream().filter(p -> p.keyId().equals(keyId)).toList();
+        for (ImportParametersRecord p : keyParameters) {
+          importParameters.remove(p.parametersId());
+          undo.push(() -> importParameters.put(p.parametersId(), p));
+        }
+        return true;
+      }
+
+      @Override
+      public List<KeyRecord> listAll(String afterKeyId, String afterRegion, int limit) {
+        check(false);
+        requireLimit(limit);
+        var tail = afterKeyId == null ? keys
+            : keys.tailMap(afterRegion == null ? CopyId.afterAllCopies(afterKeyId) : new CopyId(afterKeyId, afterRegion), false);
+        return tail.values().stream().limit(limit).toList();
+      }
+
+      @Override
+      public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
+        check(false);
+        requireLimit(limit);
+        var tail = afterKeyId == null ? keys : keys.tailMap(CopyId.afterAllCopies(afterKeyId), false);
+        List<KeyRecord> page = new ArrayList<>();
+        for (KeyRecord k : tail.values()) {
+          if (page.size() == limit) {
+            break;
+          }
+          if (k.account().equals(account) && k.region().equals(region)) {
+            page.add(k);
+          }
+        }
+        return page;
+      }
+
+      @Override
+      public List<KeyRecord> listDeletionDue(String keyState, java.time.Instant notAfter, int limit) {
+        check(false);
+        requireLimit(limit);
+        return keys.values().stream()
+            .filter(k -> k.keyState().equals(keyState) && k.deletionDate() != null
+                && !k.deletionDate().isAfter(notAfter))
+            .sorted(java.util.Comparator.comparing(KeyRecord::deletionDate).thenComparing(KeyRecord::keyId)
+                .thenComparing(KeyRecord::region))
+            .limit(limit)
+            .toList();
+      }
+    };
 
     // Key material
 
@@ -832,7 +877,7 @@ public final class InMemoryStorage implements Storage {
       if (alias.version() != 0) {
         throw new IllegalArgumentException("a new alias must have version 0, was " + alias.version());
       }
-      requireKey(alias.targetKeyId());
+      requireKey(alias.targetKeyId(), alias.region());
       String id = aliasId(alias.account(), alias.region(), alias.aliasName());
       if (aliases.containsKey(id)) {
         throw new DuplicateRecordException("alias " + alias.aliasName() + " exists");
@@ -849,7 +894,7 @@ public final class InMemoryStorage implements Storage {
       if (stored == null || stored.version() != alias.version()) {
         throw new StaleRecordException("alias " + alias.aliasName() + " is not at version " + alias.version());
       }
-      requireKey(alias.targetKeyId());
+      requireKey(alias.targetKeyId(), alias.region());
       AliasRecord next = new AliasRecord(alias.account(), alias.region(), alias.aliasName(), alias.targetKeyId(),
           alias.creationDate(), alias.lastUpdatedDate(), alias.version() + 1);
       aliases.put(id, next);

@@ -18,7 +18,7 @@ final class PostgresKeyRepository implements KeyRepository {
 
   private static final String COLUMNS = "key_id, account, region, description, key_spec, key_usage, origin, key_state,"
       + " creation_date, deletion_date, pending_window_in_days, multi_region, policy, current_material_id, version,"
-      + " custom_key_store_id, xks_key_id";
+      + " custom_key_store_id, xks_key_id, primary_region";
 
   private final PostgresTransaction tx;
 
@@ -27,13 +27,25 @@ final class PostgresKeyRepository implements KeyRepository {
   }
 
   @Override
-  public Optional<KeyRecord> find(String keyId) {
+  public Optional<KeyRecord> find(String keyId, String region) {
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "SELECT " + COLUMNS + " FROM keys WHERE key_id = ?" + tx.rowLock())) {
+        "SELECT " + COLUMNS + " FROM keys WHERE key_id = ? AND region = ?" + tx.rowLock())) {
       ps.setString(1, keyId);
+      ps.setString(2, region);
       return Optional.ofNullable(single(ps));
     } catch (SQLException e) {
-      throw tx.translate(e, "finding key " + keyId);
+      throw tx.translate(e, "finding key " + keyId + " in " + region);
+    }
+  }
+
+  @Override
+  public List<KeyRecord> findCopies(String keyId) {
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "SELECT " + COLUMNS + " FROM keys WHERE key_id = ? ORDER BY region" + tx.rowLock())) {
+      ps.setString(1, keyId);
+      return all(ps);
+    } catch (SQLException e) {
+      throw tx.translate(e, "finding the copies of key " + keyId);
     }
   }
 
@@ -41,13 +53,14 @@ final class PostgresKeyRepository implements KeyRepository {
   public void insert(KeyRecord key) {
     requireNew(key.version(), "key " + key.keyId());
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING")) {
       ps.setString(1, key.keyId());
       bindBody(ps, key, 2);
       ps.setLong(15, 0);
       ps.setString(16, key.customKeyStoreId());
       ps.setString(17, key.xksKeyId());
+      ps.setString(18, key.primaryRegion());
       if (ps.executeUpdate() == 0) {
         throw new DuplicateRecordException("inserting key " + key.keyId() + ": the record already exists");
       }
@@ -61,13 +74,15 @@ final class PostgresKeyRepository implements KeyRepository {
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "UPDATE keys SET account = ?, region = ?, description = ?, key_spec = ?, key_usage = ?, origin = ?,"
             + " key_state = ?, creation_date = ?, deletion_date = ?, pending_window_in_days = ?, multi_region = ?,"
-            + " policy = ?, current_material_id = ?, custom_key_store_id = ?, xks_key_id = ?, version = version + 1"
-            + " WHERE key_id = ? AND version = ?")) {
+            + " policy = ?, current_material_id = ?, custom_key_store_id = ?, xks_key_id = ?, primary_region = ?,"
+            + " version = version + 1 WHERE key_id = ? AND region = ? AND version = ?")) {
       bindBody(ps, key, 1);
       ps.setString(14, key.customKeyStoreId());
       ps.setString(15, key.xksKeyId());
-      ps.setString(16, key.keyId());
-      ps.setLong(17, key.version());
+      ps.setString(16, key.primaryRegion());
+      ps.setString(17, key.keyId());
+      ps.setString(18, key.region());
+      ps.setLong(19, key.version());
       if (ps.executeUpdate() == 0) {
         throw new StaleRecordException("key " + key.keyId() + " is not stored at version " + key.version());
       }
@@ -83,31 +98,46 @@ final class PostgresKeyRepository implements KeyRepository {
    * waits and then fails because the key is gone.
    */
   @Override
-  public boolean delete(String keyId) {
+  public boolean delete(String keyId, String region) {
     try {
-      try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM keys WHERE key_id = ? FOR UPDATE")) {
+      try (PreparedStatement ps = tx.connection().prepareStatement(
+          "SELECT 1 FROM keys WHERE key_id = ? AND region = ? FOR UPDATE")) {
         ps.setString(1, keyId);
+        ps.setString(2, region);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return false;
           }
         }
       }
-      for (String child : List.of("grants", "key_materials", "aliases", "tags", "key_rotations",
-          "key_material_rotations", "key_last_usage",
-          "import_parameters", "imported_key_materials")) {
-        String column = child.equals("aliases") ? "target_key_id" : "key_id";
-        try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + child + " WHERE " + column + " = ?")) {
-          ps.setString(1, keyId);
-          ps.executeUpdate();
+      for (String copyTable : List.of("grants", "tags")) {
+        execute("DELETE FROM " + copyTable + " WHERE key_id = ? AND region = ?", keyId, region);
+      }
+      execute("DELETE FROM aliases WHERE target_key_id = ? AND region = ?", keyId, region);
+      boolean deleted;
+      try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM keys WHERE key_id = ? AND region = ?")) {
+        ps.setString(1, keyId);
+        ps.setString(2, region);
+        deleted = ps.executeUpdate() > 0;
+      }
+      if (findCopies(keyId).isEmpty()) {
+        for (String shared : List.of("key_materials", "key_rotations", "key_material_rotations", "key_last_usage",
+            "import_parameters", "imported_key_materials")) {
+          execute("DELETE FROM " + shared + " WHERE key_id = ?", keyId);
         }
       }
-      try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM keys WHERE key_id = ?")) {
-        ps.setString(1, keyId);
-        return ps.executeUpdate() > 0;
-      }
+      return deleted;
     } catch (SQLException e) {
-      throw tx.translate(e, "deleting key " + keyId);
+      throw tx.translate(e, "deleting key " + keyId + " in " + region);
+    }
+  }
+
+  private void execute(String sql, String... parameters) throws SQLException {
+    try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setString(i + 1, parameters[i]);
+      }
+      ps.executeUpdate();
     }
   }
 
@@ -131,14 +161,19 @@ final class PostgresKeyRepository implements KeyRepository {
   }
 
   @Override
-  public List<KeyRecord> listAll(String afterKeyId, int limit) {
+  public List<KeyRecord> listAll(String afterKeyId, String afterRegion, int limit) {
     requireLimit(limit);
-    String sql = "SELECT " + COLUMNS + " FROM keys" + (afterKeyId == null ? "" : " WHERE key_id > ?")
-        + " ORDER BY key_id LIMIT ?";
+    String sql = "SELECT " + COLUMNS + " FROM keys"
+        + (afterKeyId == null ? "" : afterRegion == null ? " WHERE key_id > ?" : " WHERE key_id > ? OR (key_id = ? AND region > ?)")
+        + " ORDER BY key_id, region LIMIT ?";
     try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
       int i = 1;
       if (afterKeyId != null) {
         ps.setString(i++, afterKeyId);
+        if (afterRegion != null) {
+          ps.setString(i++, afterKeyId);
+          ps.setString(i++, afterRegion);
+        }
       }
       ps.setInt(i, limit);
       return all(ps);
@@ -151,7 +186,7 @@ final class PostgresKeyRepository implements KeyRepository {
   public List<KeyRecord> listDeletionDue(String keyState, Instant notAfter, int limit) {
     requireLimit(limit);
     try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM keys"
-        + " WHERE key_state = ? AND deletion_date <= ? ORDER BY deletion_date, key_id LIMIT ?")) {
+        + " WHERE key_state = ? AND deletion_date <= ? ORDER BY deletion_date, key_id, region LIMIT ?")) {
       ps.setString(1, keyState);
       ps.setLong(2, Jdbc.toMicros(notAfter));
       ps.setInt(3, limit);
@@ -227,6 +262,7 @@ final class PostgresKeyRepository implements KeyRepository {
         rs.getString("current_material_id"),
         rs.getLong("version"),
         rs.getString("custom_key_store_id"),
-        rs.getString("xks_key_id"));
+        rs.getString("xks_key_id"),
+        rs.getString("primary_region"));
   }
 }

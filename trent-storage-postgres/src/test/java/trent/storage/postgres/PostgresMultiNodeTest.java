@@ -1,5 +1,6 @@
 package trent.storage.postgres;
 
+import static trent.storage.ContractRecords.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static trent.storage.ContractRecords.alias;
 import static trent.storage.ContractRecords.key;
@@ -113,7 +114,7 @@ class PostgresMultiNodeTest {
       PostgresStorage node = node(t);
       for (int i = 0; i < perThread; i++) {
         while (true) {
-          KeyRecord current = node.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+          KeyRecord current = node.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
           String next = Integer.toString(Integer.parseInt(current.description()) + 1);
           try {
             node.write((Transaction tx) -> tx.keys().update(withDescription(current, next)));
@@ -126,7 +127,7 @@ class PostgresMultiNodeTest {
     });
 
     for (PostgresStorage node : List.of(nodeA, nodeB)) {
-      KeyRecord end = node.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+      KeyRecord end = node.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
       assertThat(end.description()).isEqualTo(Integer.toString(threads * perThread));
       assertThat(end.version()).isEqualTo(threads * perThread);
     }
@@ -144,11 +145,11 @@ class PostgresMultiNodeTest {
     runConcurrently(threads, t -> {
       PostgresStorage node = node(t);
       for (int i = 0; i < perThread; i++) {
-        node.write((Transaction tx) -> tx.keys().update(increment(tx.keys().find(k.keyId()).orElseThrow())));
+        node.write((Transaction tx) -> tx.keys().update(increment(tx.keys().find(k.keyId(), REGION).orElseThrow())));
       }
     });
 
-    KeyRecord end = nodeB.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow();
+    KeyRecord end = nodeB.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow();
     assertThat(end.description()).isEqualTo(Integer.toString(threads * perThread));
     assertThat(end.version()).isEqualTo(threads * perThread);
   }
@@ -161,17 +162,17 @@ class PostgresMultiNodeTest {
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
       KeyRecord byA = nodeA.write((Transaction tx) -> {
-        KeyRecord current = tx.keys().find(k.keyId()).orElseThrow();
+        KeyRecord current = tx.keys().find(k.keyId(), REGION).orElseThrow();
         Future<KeyRecord> byB = other.submit(() -> nodeB.write((Transaction otherTx) -> {
           attemptsOfB.incrementAndGet();
-          KeyRecord seen = otherTx.keys().find(k.keyId()).orElseThrow();
+          KeyRecord seen = otherTx.keys().find(k.keyId(), REGION).orElseThrow();
           return otherTx.keys().update(increment(seen));
         }));
         PostgresTestDatabase.awaitBlockedOn("FROM keys WHERE key_id", WAIT_SECONDS);
         assertThat(byB).isNotDone();
         return tx.keys().update(increment(current));
       });
-      KeyRecord afterB = other.submit(() -> nodeB.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow())
+      KeyRecord afterB = other.submit(() -> nodeB.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow())
           .get(WAIT_SECONDS, TimeUnit.SECONDS);
 
       assertThat(byA.description()).isEqualTo("1");
@@ -199,7 +200,7 @@ class PostgresMultiNodeTest {
           bothEnabled(tx, x, y) ? disable(tx, t == 0 ? x : y) : null));
 
       long enabled = nodeB.read((Transaction tx) -> List.of(x, y).stream()
-          .filter(k -> tx.keys().find(k.keyId()).orElseThrow().keyState().equals("Enabled")).count());
+          .filter(k -> tx.keys().find(k.keyId(), REGION).orElseThrow().keyState().equals("Enabled")).count());
       assertThat(enabled).as("round %d", round).isEqualTo(1);
     }
   }
@@ -225,11 +226,11 @@ class PostgresMultiNodeTest {
       CountDownLatch theirs = t == 0 ? bHoldsY : aHoldsX;
       results.put(t, node(t).write((Transaction tx) -> {
         attempts.incrementAndGet();
-        KeyRecord held = tx.keys().find(first.keyId()).orElseThrow();
+        KeyRecord held = tx.keys().find(first.keyId(), REGION).orElseThrow();
         mine.countDown();
         await(theirs);
         try {
-          tx.keys().find(second.keyId()).orElseThrow();
+          tx.keys().find(second.keyId(), REGION).orElseThrow();
         } catch (StorageException e) {
           return "swallowed " + e.getMessage(); // the deadlock victim: retried all the same
         }
@@ -240,8 +241,8 @@ class PostgresMultiNodeTest {
     assertThat(results).containsEntry(0, "by 0").containsEntry(1, "by 1");
     // At least one rerun; under load a rerun can itself meet the other unit again and run once more.
     assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
-    assertThat(nodeA.read((Transaction tx) -> tx.keys().find(x.keyId())).orElseThrow().description()).isEqualTo("by 0");
-    assertThat(nodeA.read((Transaction tx) -> tx.keys().find(y.keyId())).orElseThrow().description()).isEqualTo("by 1");
+    assertThat(nodeA.read((Transaction tx) -> tx.keys().find(x.keyId(), REGION)).orElseThrow().description()).isEqualTo("by 0");
+    assertThat(nodeA.read((Transaction tx) -> tx.keys().find(y.keyId(), REGION)).orElseThrow().description()).isEqualTo("by 1");
   }
 
   private static KeyRecord increment(KeyRecord k) {
@@ -260,12 +261,12 @@ class PostgresMultiNodeTest {
   }
 
   private static boolean bothEnabled(Transaction tx, KeyRecord x, KeyRecord y) {
-    return tx.keys().find(x.keyId()).orElseThrow().keyState().equals("Enabled")
-        && tx.keys().find(y.keyId()).orElseThrow().keyState().equals("Enabled");
+    return tx.keys().find(x.keyId(), REGION).orElseThrow().keyState().equals("Enabled")
+        && tx.keys().find(y.keyId(), REGION).orElseThrow().keyState().equals("Enabled");
   }
 
   private static KeyRecord disable(Transaction tx, KeyRecord k) {
-    KeyRecord current = tx.keys().find(k.keyId()).orElseThrow();
+    KeyRecord current = tx.keys().find(k.keyId(), REGION).orElseThrow();
     return tx.keys().update(withState(current, "Disabled", null, null));
   }
 

@@ -69,7 +69,7 @@ class PostgresStorageTest {
       tx.keys().insert(key(newKeyId()));
       return null;
     })).isInstanceOf(StorageException.class).hasMessageContaining("must not write");
-    assertThatThrownBy(() -> storage.read(tx -> tx.keys().delete(stored.keyId()))).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> storage.read(tx -> tx.keys().delete(stored.keyId(), REGION))).isInstanceOf(StorageException.class);
     assertThat(storage.read((Transaction tx) -> tx.keys().list(ACCOUNT, REGION, null, 10))).containsExactly(stored);
   }
 
@@ -95,12 +95,12 @@ class PostgresStorageTest {
       leaked.set(tx);
       return null;
     });
-    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId(), REGION)).isInstanceOf(IllegalStateException.class);
     storage.read(tx -> {
       leaked.set(tx);
       return null;
     });
-    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId(), REGION)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -114,19 +114,19 @@ class PostgresStorageTest {
     try {
       List<Optional<KeyRecord>> seen = storage.read(tx -> {
         List<Optional<KeyRecord>> views = new ArrayList<>();
-        views.add(tx.keys().find(k.keyId()));
+        views.add(tx.keys().find(k.keyId(), REGION));
         try {
           writer.submit(() -> storage.write(w -> w.keys().update(withDescription(k, "new"))))
               .get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
           throw new AssertionError(e);
         }
-        views.add(tx.keys().find(k.keyId()));
+        views.add(tx.keys().find(k.keyId(), REGION));
         return views;
       });
 
       assertThat(seen).containsExactly(Optional.of(k), Optional.of(k));
-      assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow().description()).isEqualTo("new");
+      assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow().description()).isEqualTo("new");
     } finally {
       writer.shutdownNow();
     }
@@ -155,8 +155,8 @@ class PostgresStorageTest {
     });
 
     assertThat(outcome).isEqualTo("duplicate");
-    assertThat(storage.read((Transaction tx) -> tx.keys().find(existing.keyId()))).contains(existing);
-    assertThat(storage.read((Transaction tx) -> tx.keys().find(fresh.keyId()))).contains(fresh);
+    assertThat(storage.read((Transaction tx) -> tx.keys().find(existing.keyId(), REGION))).contains(existing);
+    assertThat(storage.read((Transaction tx) -> tx.keys().find(fresh.keyId(), REGION))).contains(fresh);
   }
 
   @Test
@@ -166,7 +166,7 @@ class PostgresStorageTest {
     Throwable thrown = catchThrowable(() -> storage.write(tx -> {
       tx.keys().insert(k);
       try {
-        tx.tags().put(new TagRecord(newKeyId(), "team", "payments"));
+        tx.tags().put(new TagRecord(newKeyId(), REGION, "team", "payments"));
       } catch (StorageException e) {
         // ignored on purpose: the transaction is aborted all the same
       }
@@ -174,7 +174,7 @@ class PostgresStorageTest {
     }));
 
     assertThat(thrown).isInstanceOf(StorageException.class).isNotInstanceOf(DuplicateRecordException.class);
-    assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId()))).isEmpty();
+    assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).isEmpty();
   }
 
   @Test
@@ -233,7 +233,7 @@ class PostgresStorageTest {
           tx.keys().insert(k);
           return null;
         });
-        assertThat(b.read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+        assertThat(b.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
       }
     } finally {
       pool.shutdownNow();
@@ -242,7 +242,7 @@ class PostgresStorageTest {
   }
 
   private Instant creation(KeyRecord k) {
-    return storage.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow().creationDate();
+    return storage.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow().creationDate();
   }
 
 }

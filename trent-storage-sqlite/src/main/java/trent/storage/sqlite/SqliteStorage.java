@@ -160,7 +160,7 @@ public final class SqliteStorage implements Storage {
    * (new, older, or from a newer Trent) goes through Flyway as usual. A test keeps this constant
    * equal to the newest migration file.
    */
-  static final String SCHEMA_VERSION = "9";
+  static final String SCHEMA_VERSION = "10";
 
   private static void migrate(String url, Path file) {
     SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());

@@ -1,5 +1,7 @@
 package trent.storage.sqlite;
 
+import static trent.storage.ContractRecords.REGION;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class CrashWriterMain {
           KeyRecord key = ContractRecords.key(ContractRecords.newKeyId());
           storage.write(tx -> {
             tx.keys().insert(key);
-            tx.tags().put(new TagRecord(key.keyId(), "written-by", Thread.currentThread().getName()));
+            tx.tags().put(new TagRecord(key.keyId(), REGION, "written-by", Thread.currentThread().getName()));
             return null;
           });
           synchronized (out) {

@@ -1,5 +1,6 @@
 package trent.storage.sqlite;
 
+import static trent.storage.ContractRecords.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -69,8 +70,8 @@ class SqliteCrashTest {
       List<String> missing = storage.read(tx -> {
         List<String> lost = new ArrayList<>();
         for (String keyId : acknowledged) {
-          boolean keyStored = tx.keys().find(keyId).map(KeyRecord::keyId).isPresent();
-          List<TagRecord> tags = tx.tags().list(keyId);
+          boolean keyStored = tx.keys().find(keyId, REGION).map(KeyRecord::keyId).isPresent();
+          List<TagRecord> tags = tx.tags().list(keyId, REGION);
           if (!keyStored || tags.size() != 1) {
             lost.add(keyId);
           }

@@ -1,5 +1,6 @@
 package trent.storage.sqlite;
 
+import static trent.storage.ContractRecords.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static trent.storage.ContractRecords.key;
@@ -85,7 +86,7 @@ class SqliteStorageTest {
       return null;
     });
 
-    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> leaked.get().keys().find(newKeyId(), REGION)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -99,19 +100,19 @@ class SqliteStorageTest {
     try {
       List<Optional<KeyRecord>> seen = storage.read(tx -> {
         List<Optional<KeyRecord>> views = new ArrayList<>();
-        views.add(tx.keys().find(k.keyId()));
+        views.add(tx.keys().find(k.keyId(), REGION));
         Future<KeyRecord> update = writer.submit(() -> storage.write(w -> w.keys().update(withDescription(k, "new"))));
         try {
           await(update);
         } catch (Exception e) {
           throw new AssertionError(e);
         }
-        views.add(tx.keys().find(k.keyId()));
+        views.add(tx.keys().find(k.keyId(), REGION));
         return views;
       });
 
       assertThat(seen).containsExactly(Optional.of(k), Optional.of(k));
-      assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId())).orElseThrow().description()).isEqualTo("new");
+      assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION)).orElseThrow().description()).isEqualTo("new");
     } finally {
       writer.shutdownNow();
     }
@@ -199,11 +200,11 @@ class SqliteStorageTest {
       storage = SqliteStorage.open(databaseFile);
     }
 
-    assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId()))).contains(k);
+    assertThat(storage.read((Transaction tx) -> tx.keys().find(k.keyId(), REGION))).contains(k);
   }
 
   private Instant creation(KeyRecord k) {
-    return storage.read(tx -> tx.keys().find(k.keyId())).orElseThrow().creationDate();
+    return storage.read(tx -> tx.keys().find(k.keyId(), REGION)).orElseThrow().creationDate();
   }
 
   private static KeyRecord withCreation(KeyRecord k, Instant creationDate) {
