@@ -46,7 +46,7 @@ public class AuthorizationBenchmark {
       PolicyType.KEY_POLICY);
   private final Map<String, String> context = Map.of("tenant", "t1");
   private final List<Grant> noGrants = List.of();
-  private final List<Grant> oneGrant = List.of(new Grant(new GrantRecord("g1", "k1", null, Instant.EPOCH, ROOT, null,
+  private final List<Grant> oneGrant = List.of(new Grant(new GrantRecord("g1", "k1", "us-east-1", null, Instant.EPOCH, ROOT, null,
       ROOT, List.of("GenerateDataKeyWithoutPlaintext", "Decrypt"),
       new GrantConstraints(null, Map.of("tenant", "t1")).encode(), "secret")));
   private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
