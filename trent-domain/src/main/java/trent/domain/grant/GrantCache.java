@@ -1,10 +1,10 @@
 package trent.domain.grant;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import trent.domain.Caches;
 import trent.domain.Scope;
 import trent.domain.key.KeyChangeListener;
 import trent.storage.Storage;
@@ -23,12 +23,12 @@ public final class GrantCache implements KeyChangeListener {
   private final LoadingCache<CopyKey, List<Grant>> byKey;
 
   public GrantCache(Storage storage, Duration refreshAfter, Duration expireAfter, long maximumKeys, Executor refreshExecutor) {
-    this.byKey = Caffeine.newBuilder()
+    this.byKey = Caches.onCaller()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
-        .executor(refreshExecutor)
-        .build(k -> storage.read((Transaction tx) -> Grants.all(tx, k.keyId(), k.region(), g -> true)));
+        .build(Caches.loader((CopyKey k) -> storage.read((Transaction tx) -> Grants.all(tx, k.keyId(), k.region(), g -> true)),
+            refreshExecutor));
   }
 
   /** The grants on a key, loaded from storage on a miss. */

@@ -1,7 +1,6 @@
 package trent.domain.key;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.function.Function;
 import trent.crypto.SecretBytes;
 import trent.crypto.asymmetric.AsymmetricKeyPair;
 import trent.crypto.mac.HmacKey;
+import trent.domain.Caches;
 import trent.domain.Scope;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.error.KMSInternalException;
@@ -53,31 +53,28 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
       long maximumKeys, Executor refreshExecutor) {
     this.storage = storage;
     this.materials = materials;
-    this.keys = Caffeine.newBuilder()
+    this.keys = Caches.onCaller()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
-        .executor(refreshExecutor)
         .recordStats()
-        .build(k -> storage.read((Transaction tx) -> tx.keys().find(k.keyId(), k.region())));
-    this.aliases = Caffeine.newBuilder()
+        .build(Caches.loader((CopyKey k) -> storage.read((Transaction tx) -> tx.keys().find(k.keyId(), k.region())),
+            refreshExecutor));
+    this.aliases = Caches.onCaller()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
-        .executor(refreshExecutor)
         .recordStats()
-        .build(a -> storage.read((Transaction tx) ->
-            tx.aliases().find(a.account(), a.region(), a.aliasName()).map(r -> r.targetKeyId())));
-    this.backingKeys = Caffeine.newBuilder()
+        .build(Caches.loader((AliasKey a) -> storage.read((Transaction tx) ->
+            tx.aliases().find(a.account(), a.region(), a.aliasName()).map(r -> r.targetKeyId())), refreshExecutor));
+    this.backingKeys = Caches.onCaller()
         .maximumSize(maximumKeys)
         .expireAfterAccess(expireAfter)
-        .executor(refreshExecutor)
         .recordStats()
         .build();
-    this.privateKeys = Caffeine.newBuilder()
+    this.privateKeys = Caches.onCaller()
         .maximumSize(maximumKeys)
         .expireAfterAccess(expireAfter)
-        .executor(refreshExecutor)
         .build();
   }
 

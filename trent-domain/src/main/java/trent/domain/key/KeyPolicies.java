@@ -1,10 +1,10 @@
 package trent.domain.key;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trent.domain.Caches;
 import trent.policy.PolicyDocument;
 import trent.policy.PolicyDocumentException;
 import trent.policy.PolicyType;
@@ -25,7 +25,7 @@ public final class KeyPolicies {
   private final Cache<String, Optional<PolicyDocument>> parsed;
 
   public KeyPolicies(long maximumPolicies) {
-    this.parsed = Caffeine.newBuilder().maximumSize(maximumPolicies).build();
+    this.parsed = Caches.onCaller().maximumSize(maximumPolicies).build();
   }
 
   /** The key's policy, parsed; empty when it cannot be evaluated. */

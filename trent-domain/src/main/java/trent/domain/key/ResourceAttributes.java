@@ -1,12 +1,12 @@
 package trent.domain.key;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import trent.domain.Caches;
 import trent.domain.Scope;
 import trent.storage.AliasRecord;
 import trent.storage.Storage;
@@ -61,12 +61,11 @@ public final class ResourceAttributes implements KeyChangeListener {
 
   public ResourceAttributes(Storage storage, Duration refreshAfter, Duration expireAfter, long maximumKeys,
       Executor refreshExecutor) {
-    this.byKey = Caffeine.newBuilder()
+    this.byKey = Caches.onCaller()
         .maximumSize(maximumKeys)
         .refreshAfterWrite(refreshAfter)
         .expireAfterWrite(expireAfter)
-        .executor(refreshExecutor)
-        .build(ref -> storage.read((Transaction tx) -> load(tx, ref)));
+        .build(Caches.loader((Ref ref) -> storage.read((Transaction tx) -> load(tx, ref)), refreshExecutor));
   }
 
   private static Attributes load(Transaction tx, Ref ref) {
