@@ -36,7 +36,9 @@ class BackupIT {
 
   record Made(SdkBytes blob, SdkBytes mac, String keyId, String hmacKeyId, String importedKeyId,
       SdkBytes importedBlob, SdkBytes laterToken, byte[] laterWrapped, java.time.Instant validTo,
-      String multiRegionKeyId, SdkBytes multiRegionBlob) {}
+      String multiRegionKeyId, SdkBytes multiRegionBlob,
+      software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse rotationStatus,
+      java.util.List<software.amazon.awssdk.services.kms.model.RotationsListEntry> rotations) {}
 
   static Made fill(KmsClient kms) {
     String keyId = kms.createKey(r -> r.description("backed up")).keyMetadata().keyId();
@@ -44,6 +46,9 @@ class BackupIT {
     kms.createGrant(r -> r.keyId(keyId).granteePrincipal("arn:aws:iam::111122223333:role/app").operationsWithStrings("Decrypt"));
     SdkBytes blob = kms.encrypt(r -> r.keyId("alias/backed-up").plaintext(SdkBytes.fromUtf8String("kept"))
         .encryptionContext(Map.of("a", "b"))).ciphertextBlob();
+    // Rotation settings and history: automatic rotation every 180 days, and one rotation on demand.
+    kms.enableKeyRotation(r -> r.keyId(keyId).rotationPeriodInDays(180));
+    kms.rotateKeyOnDemand(r -> r.keyId(keyId));
     String hmac = kms.createKey(r -> r.keySpec("HMAC_256").keyUsage("GENERATE_VERIFY_MAC")).keyMetadata().keyId();
     SdkBytes mac = kms.generateMac(r -> r.keyId(hmac).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
         .message(SdkBytes.fromUtf8String("m"))).mac();
@@ -69,7 +74,8 @@ class BackupIT {
     SdkBytes mrkBlob = kms.encrypt(r -> r.keyId(mrk).plaintext(SdkBytes.fromUtf8String("everywhere")))
         .ciphertextBlob();
     return new Made(blob, mac, keyId, hmac, imported, importedBlob, later.importToken(), wrap(later, material),
-        validTo, mrk, mrkBlob);
+        validTo, mrk, mrkBlob, kms.getKeyRotationStatus(r -> r.keyId(keyId)),
+        kms.listKeyRotations(r -> r.keyId(keyId)).rotations());
   }
 
   static byte[] wrap(GetParametersForImportResponse p, byte[] material) {
@@ -105,6 +111,12 @@ class BackupIT {
         .isEqualTo("kept");
     assertThat(kms.describeKey(r -> r.keyId("alias/backed-up")).keyMetadata().keyId()).isEqualTo(made.keyId());
     assertThat(kms.listGrants(r -> r.keyId(made.keyId())).grants()).hasSize(1);
+    var rotationStatus = kms.getKeyRotationStatus(r -> r.keyId(made.keyId()));
+    assertThat(rotationStatus.keyRotationEnabled()).isTrue();
+    assertThat(rotationStatus.rotationPeriodInDays()).isEqualTo(180);
+    assertThat(rotationStatus.nextRotationDate()).isEqualTo(made.rotationStatus().nextRotationDate());
+    assertThat(kms.listKeyRotations(r -> r.keyId(made.keyId())).rotations()).hasSize(1)
+        .isEqualTo(made.rotations());
     assertThat(kms.describeKey(r -> r.keyId(made.hmacKeyId())).keyMetadata().keyStateAsString()).isEqualTo("Disabled");
     kms.enableKey(r -> r.keyId(made.hmacKeyId()));
     assertThat(kms.verifyMac(r -> r.keyId(made.hmacKeyId()).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)

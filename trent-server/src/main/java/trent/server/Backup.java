@@ -28,7 +28,9 @@ import trent.storage.GrantRecord;
 import trent.storage.ImportParametersRecord;
 import trent.storage.ImportedMaterialRecord;
 import trent.storage.KeyMaterialRecord;
+import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRecord;
+import trent.storage.KeyRotationRecord;
 import trent.storage.KeyringTermRecord;
 import trent.storage.Storage;
 import trent.storage.TagRecord;
@@ -36,11 +38,11 @@ import trent.storage.Transaction;
 
 /**
  * Backups of an installation as one versioned JSON document ({@code trent export} /
- * {@code trent import}): the keyring's terms, every key with its wrapped material, tags and
- * grants, what is known of its imported material (import state, expiration, wrapped digest) and
- * its import parameters (wrapping private keys, wrapped), every alias, and every custom key store
- * with its wrapped secret. A backup without the lists of imported material or stores (written
- * before they existed) reads as having none.
+ * {@code trent import}): the keyring's terms, every key with its wrapped material, tags, grants,
+ * rotation settings and rotation history, what is known of its imported material (import state,
+ * expiration, wrapped digest) and its import parameters (wrapping private keys, wrapped), every
+ * alias, and every custom key store with its wrapped secret. A backup without the lists of
+ * imported material, stores or rotations (written before they existed) reads as having none.
  *
  * <p>Guarantees: key material leaves the store only as it is stored, wrapped under the keyring,
  * whose terms are themselves wrapped by the root of trust; the document holds nothing in the clear
@@ -89,7 +91,20 @@ public final class Backup {
       String origin, String keyState, String creationDate, String deletionDate, Integer pendingWindowInDays,
       boolean multiRegion, String policy, String currentMaterialId, List<Material> materials,
       Map<String, String> tags, List<Grant> grants, String customKeyStoreId, String xksKeyId,
-      List<ImportedMaterial> importedMaterials, List<ImportParameters> importParameters, String primaryRegion) {}
+      List<ImportedMaterial> importedMaterials, List<ImportParameters> importParameters, String primaryRegion,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      Rotation rotation,
+      List<RotationEntry> rotations) {}
+
+  /**
+   * A key's rotation settings (absent for a key that never had any). Shared by the copies of a
+   * multi-Region key, carried by the first copy, like its material.
+   */
+  record Rotation(boolean automaticRotationEnabled, int rotationPeriodInDays, String nextRotationDate,
+      int onDemandRotations) {}
+
+  /** One completed rotation, as ListKeyRotations shows it. */
+  record RotationEntry(String materialId, String rotationType, String rotationDate) {}
 
   record ImportedMaterial(String materialId, String importState, String expirationModel, String validTo,
       String description, byte[] wrappedDigest, boolean pendingRotation, String importedAt) {}
@@ -210,10 +225,16 @@ public final class Backup {
     List<ImportParameters> parameters = !withShared ? List.of() : tx.imports().listParameters(k.keyId()).stream()
         .map(p -> new ImportParameters(p.parametersId(), p.wrappingAlgorithm(), p.wrappingKeySpec(),
             p.wrappedPrivateKey(), p.tokenSecretDigest(), p.validTo().toString(), p.createdAt().toString())).toList();
+    Rotation rotation = !withShared ? null : tx.rotations().find(k.keyId())
+        .map(r -> new Rotation(r.automaticRotationEnabled(), r.rotationPeriodInDays(), string(r.nextRotationDate()),
+            r.onDemandRotations()))
+        .orElse(null);
+    List<RotationEntry> rotations = !withShared ? List.of() : tx.rotations().listRotations(k.keyId()).stream()
+        .map(r -> new RotationEntry(r.materialId(), r.rotationType(), r.rotationDate().toString())).toList();
     return new Key(k.keyId(), k.account(), k.region(), k.description(), k.keySpec(), k.keyUsage(), k.origin(),
         k.keyState(), k.creationDate().toString(), string(k.deletionDate()), k.pendingWindowInDays(), k.multiRegion(),
         k.policy(), k.currentMaterialId(), materials, tags, grants, k.customKeyStoreId(), k.xksKeyId(), imported,
-        parameters, k.primaryRegion());
+        parameters, k.primaryRegion(), rotation, rotations);
   }
 
   /**
@@ -253,6 +274,15 @@ public final class Backup {
           imported.forEach(tx.imports()::insertMaterial);
           parameters.forEach(tx.imports()::insertParameters);
           for (Key k : document.keys()) {
+            if (k.rotation() != null) {
+              Rotation r = k.rotation();
+              tx.rotations().insert(new KeyRotationRecord(k.keyId(), r.automaticRotationEnabled(),
+                  r.rotationPeriodInDays(), instant(r.nextRotationDate()), r.onDemandRotations(), 0));
+            }
+            for (RotationEntry r : k.rotations() == null ? List.<RotationEntry>of() : k.rotations()) {
+              tx.rotations().addRotation(new KeyMaterialRotationRecord(k.keyId(), r.materialId(), r.rotationType(),
+                  Instant.parse(r.rotationDate())));
+            }
             k.tags().forEach((key, value) -> tx.tags().put(new TagRecord(k.keyId(), k.region(), key, value)));
             for (Grant g : k.grants()) {
               tx.grants().insert(new GrantRecord(g.grantId(), k.keyId(), k.region(), g.name(), Instant.parse(g.creationDate()),
