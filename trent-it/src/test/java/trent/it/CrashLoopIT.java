@@ -373,27 +373,55 @@ class CrashLoopIT {
    */
   static synchronized List<String> childJvmOptions() throws Exception {
     List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    if (!archiveTried) {
+    String jars = jarsOfClassPath();
+    if (!archiveTried && !jars.isEmpty()) {
       archiveTried = true;
       Path dir = Files.createTempDirectory("trent-crash-cds");
       Path file = dir.resolve("children.jsa");
       List<String> command = new ArrayList<>(List.of(javaLauncher()));
       command.addAll(options);
-      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + file, "-cp", System.getProperty("java.class.path"),
+      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + file, "-cp", jars,
           "trent.cli.Main", "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--exit-when-ready"));
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Path output = dir.resolve("output");
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
       if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(file)) {
         archive = file;
+        file.toFile().deleteOnExit();
       } else {
         p.destroyForcibly();
-        System.out.println("CrashLoopIT: no class-data archive for the children (they start without one)");
+        System.out.println("CrashLoopIT: no class-data archive for the children (they start without one): "
+            + Files.readString(output));
       }
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).filter(f -> !f.equals(file) && !f.equals(dir))
+            .forEach(f -> f.toFile().delete());
+      }
+      dir.toFile().deleteOnExit();
     }
     if (archive != null) {
-      options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+      options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-cp", jars));
+    } else {
+      options.addAll(List.of("-cp", System.getProperty("java.class.path")));
     }
     return options;
+  }
+
+  /**
+   * The test's class path without its directories (its own classes; a class-data archive refuses
+   * a class path with a non-empty directory): the server and its libraries, as jars. The children
+   * then log with the CLI's own setup instead of the tests' logback-test.xml, on standard error as
+   * before. Empty when no jar holds the CLI (e.g. modules seen as class directories), and then the
+   * children get the whole class path and no archive.
+   */
+  static String jarsOfClassPath() {
+    List<String> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
+        jars.add(entry);
+      }
+    }
+    boolean hasCli = jars.stream().anyMatch(j -> Path.of(j).getFileName().toString().startsWith("trent-cli"));
+    return hasCli ? String.join(java.io.File.pathSeparator, jars) : "";
   }
 
   private static String javaLauncher() {
@@ -403,8 +431,7 @@ class CrashLoopIT {
   static Child serve(Path config, Path stderr) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaLauncher()));
     command.addAll(childJvmOptions());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        "trent.cli.Main", "serve", "--port", "0", "--config", config.toString()));
+    command.addAll(List.of("trent.cli.Main", "serve", "--port", "0", "--config", config.toString()));
     Process process = new ProcessBuilder(command)
         .redirectError(stderr.toFile())
         .start();
