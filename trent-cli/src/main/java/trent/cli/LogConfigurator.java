@@ -26,15 +26,17 @@ import java.time.format.DateTimeFormatter;
  *
  * <p>Found by logback through {@code META-INF/services}; it steps aside, and logback reads its
  * files as usual, when {@code -Dlogback.configurationFile} is given or a {@code logback-test.xml}
- * is on the class path (tests that run the CLI).
+ * or {@code logback.xml} is on the class path (tests that run the CLI, an application that embeds
+ * it).
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+    ClassLoader loader = LogConfigurator.class.getClassLoader();
+    if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback-test.xml") != null
+        || loader.getResource("logback.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     LineLayout layout = new LineLayout();
