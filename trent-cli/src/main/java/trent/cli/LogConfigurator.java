@@ -39,6 +39,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         || loader.getResource("logback.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    setUp(context);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Sets up {@code context}: the appender, its line and the levels. */
+  static void setUp(LoggerContext context) {
     LineLayout layout = new LineLayout();
     layout.setContext(context);
     layout.start();
@@ -58,7 +64,6 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /** The line of {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20} %msg%n}, and the stack trace. */

@@ -52,12 +52,28 @@ class LogConfiguratorTest {
   }
 
   @Test
-  void setsTheLevelsOfTheOldConfiguration() {
+  void stepsAsideForAConfigurationFileNamedOnTheCommandLine() {
     LoggerContext context = new LoggerContext();
     LogConfigurator configurator = new LogConfigurator();
     configurator.setContext(context);
+    String old = System.setProperty("logback.configurationFile", "elsewhere.xml");
+    try {
+      assertThat(configurator.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+      assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNull();
+    } finally {
+      if (old == null) {
+        System.clearProperty("logback.configurationFile");
+      } else {
+        System.setProperty("logback.configurationFile", old);
+      }
+    }
+  }
 
-    assertThat(configurator.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+  @Test
+  void setsTheLevelsOfTheOldConfiguration() {
+    LoggerContext context = new LoggerContext();
+
+    LogConfigurator.setUp(context);
 
     assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
     assertThat(context.getLogger("trent.request").getEffectiveLevel()).isEqualTo(Level.INFO);
