@@ -1,11 +1,12 @@
 package trent.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,55 +17,76 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Start time and idle memory of {@code java -jar trent.jar serve}, measured as
- * shared/BENCHMARKING.md says: from process start to the first answered request, polling every
- * 5 ms, median of {@code --runs} starts after one warm-up start.
+ * Start time of {@code trent serve}: from process start to the first answered KMS request, as
+ * shared/BENCHMARKING.md says, for one or more ways of starting it ("variants").
  *
- * <p>The server runs with identities (signatures verified) on a free loopback port; the request is
- * a SigV4-signed {@code ListKeys}. Every start but the warm-up reuses the data dir the warm-up
- * created, as a restart does. After the last start the server is left idle for {@code --idle} and
- * its resident set size is read with {@code ps -o rss=}.
+ * <p>Each start runs the variant's command followed by {@code --port 0 --data-dir DIR --config
+ * FILE}; the configuration names one identity, so the server verifies the signature of the
+ * request. The probe reads the server's standard output until it announces its endpoint, then
+ * sends one SigV4-signed {@code ListKeys} and stops the clock when the answer's status line
+ * arrives: nothing polls, nothing sleeps. Each variant has its own throwaway data dir, made by
+ * one unmeasured warm-up start (which also lets {@code ./trent} build and train its archive); the
+ * measured starts reuse it, as a restart does, or with {@code --fresh} each start gets an empty
+ * one. Runs are interleaved (A, B, A, B, ...), so that a change in the machine's load touches
+ * every variant alike.
  */
 @Command(name = "bench startup", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Start time (process start to first answered request) and idle RSS of the server.")
+    description = "Start time (process start to first answered request) of trent serve, per variant.")
 public final class StartupProbe implements Callable<Integer> {
 
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final Pattern ENDPOINT =
+      Pattern.compile("^Trent is serving the AWS KMS API at http://([^ /]+):(\\d+)");
+  private static final long TIMEOUT_SECONDS = 60;
+  /** The warm-up start may build Trent and train its archive first. */
+  private static final long WARM_UP_TIMEOUT_SECONDS = 900;
 
-  @Option(names = "--jar", defaultValue = "trent-cli/target/trent.jar", description = "Default: ${DEFAULT-VALUE}")
-  Path jar;
+  @Option(names = "--variant", paramLabel = "NAME=COMMAND",
+      description = "A way to start the server, run with bash; the probe appends --port 0 --data-dir DIR"
+          + " --config FILE (repeatable; default: trent=./trent serve). E.g."
+          + " 'jdk17=TRENT_JAVA=/usr/lib/jvm/java-17-openjdk-amd64 ./trent serve'.")
+  Map<String, String> variants = new LinkedHashMap<>();
 
-  @Option(names = "--java", defaultValue = "java", description = "The java launcher. Default: ${DEFAULT-VALUE}")
-  String javaLauncher;
-
-  @Option(names = "--jvm-opt", description = "An option for the server's JVM (repeatable), e.g. -XX:TieredStopAtLevel=1.")
-  List<String> jvmOptions = new ArrayList<>();
-
-  @Option(names = "--runs", defaultValue = "10", description = "Measured starts. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--runs", defaultValue = "10", description = "Measured starts per variant. Default: ${DEFAULT-VALUE}")
   int runs;
 
-  @Option(names = "--idle", defaultValue = "5", description = "Seconds idle before reading RSS. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--fresh", description = "Start every time on an empty data dir (a first start), not a restart.")
+  boolean fresh;
+
+  @Option(names = "--idle", defaultValue = "0",
+      description = "After the last start of each variant, seconds idle before reading its RSS (0: no RSS)."
+          + " Default: ${DEFAULT-VALUE}")
   int idleSeconds;
 
+  private final PrintStream out;
+
+  StartupProbe(PrintStream out) {
+    this.out = out;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new StartupProbe()).execute(args));
+    System.exit(new CommandLine(new StartupProbe(System.out)).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(jar)) {
-      System.err.println("bench: no " + jar + "; build it first (./trent --version)");
-      return 2;
+    if (runs < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--runs must be at least 1");
+    }
+    if (variants.isEmpty()) {
+      variants.put("trent", "./trent serve");
     }
     Path dir = Files.createTempDirectory("trent-startup");
     try {
@@ -76,114 +98,148 @@ public final class StartupProbe implements Callable<Integer> {
       Files.writeString(config, "identities:\n  - accessKeyId: " + accessKey + "\n    secretAccessKey: " + secret
           + "\n    account: \"111122223333\"\n    arn: arn:aws:iam::111122223333:root\n");
       SigV4Signer signer = new SigV4Signer(accessKey, secret, "us-east-1", "kms");
-      int port = freePort();
-      Path dataDir = dir.resolve("data");
 
-      Start first = start(config, dataDir, port, signer, false);
-      System.out.printf(Locale.ROOT, "warm-up start (creates the data dir)  %.0f ms%n", first.millis);
-      double[] millis = new double[runs];
-      double[] cpu = new double[runs];
-      long rssKib = -1;
+      List<String> names = new ArrayList<>(variants.keySet());
+      Map<String, double[]> wall = new LinkedHashMap<>();
+      Map<String, double[]> cpu = new LinkedHashMap<>();
+      for (String name : names) {
+        Start warm = start(name, dir, config, signer, 0, WARM_UP_TIMEOUT_SECONDS, false);
+        out.printf(Locale.ROOT, "%-12s warm-up  %6.0f ms%n", name, warm.millis);
+        wall.put(name, new double[runs]);
+        cpu.put(name, new double[runs]);
+      }
+      Map<String, Long> rss = new LinkedHashMap<>();
       for (int i = 0; i < runs; i++) {
-        Start s = start(config, dataDir, port, signer, i == runs - 1);
-        millis[i] = s.millis;
-        cpu[i] = s.cpuMillis;
-        rssKib = s.rssKib >= 0 ? s.rssKib : rssKib;
-        System.out.printf(Locale.ROOT, "start %2d  %.0f ms%s%s%n", i + 1, s.millis,
-            s.cpuMillis < 0 ? "" : String.format(Locale.ROOT, "  (server CPU %.0f ms)", s.cpuMillis),
-            s.status / 100 == 2 ? "" : "  (answered HTTP " + s.status + ")");
+        for (String name : names) {
+          boolean last = i == runs - 1;
+          Start s = start(name, dir, config, signer, fresh ? i + 1 : 0, TIMEOUT_SECONDS, last && idleSeconds > 0);
+          wall.get(name)[i] = s.millis;
+          cpu.get(name)[i] = s.cpuMillis;
+          if (s.rssKib >= 0) {
+            rss.put(name, s.rssKib);
+          }
+          out.printf(Locale.ROOT, "%-12s start %2d %6.0f ms%s%s%n", name, i + 1, s.millis,
+              s.cpuMillis < 0 ? "" : String.format(Locale.ROOT, "  (CPU %.0f ms)", s.cpuMillis),
+              s.status / 100 == 2 ? "" : "  (answered HTTP " + s.status + ")");
+        }
       }
-      double[] sorted = millis.clone();
-      Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "%nstart to first answered request: median %.0f ms, min %.0f ms, max %.0f ms (%d runs)%n",
-          median(sorted), sorted[0], sorted[runs - 1], runs);
-      double[] sortedCpu = cpu.clone();
-      Arrays.sort(sortedCpu);
-      if (sortedCpu[0] >= 0) {
+      out.printf(Locale.ROOT, "%nprocess start to first answered request, %d %s per variant:%n", runs,
+          fresh ? "first starts (empty data dir)" : "restarts");
+      for (String name : names) {
+        double[] w = wall.get(name).clone();
+        Arrays.sort(w);
+        double[] c = cpu.get(name).clone();
+        Arrays.sort(c);
         // CPU time is what a busy machine changes least: wall time also counts waiting for a core.
-        System.out.printf(Locale.ROOT, "server CPU time (user + system) until then: median %.0f ms, min %.0f ms, max %.0f ms%n",
-            median(sortedCpu), sortedCpu[0], sortedCpu[runs - 1]);
+        out.printf(Locale.ROOT, "%-12s median %5.0f ms  (min %.0f, max %.0f)%s%s   %s%n", name, median(w), w[0],
+            w[w.length - 1], c[0] < 0 ? "" : String.format(Locale.ROOT, "  CPU median %.0f ms", median(c)),
+            rss.containsKey(name) ? String.format(Locale.ROOT, "  idle RSS %.1f MiB", rss.get(name) / 1024.0) : "",
+            variants.get(name));
       }
-      System.out.printf(Locale.ROOT, "idle RSS after %d s: %.1f MiB (%d KiB)%n", idleSeconds, rssKib / 1024.0, rssKib);
       return 0;
     } finally {
       deleteRecursively(dir);
     }
   }
 
-  private record Start(double millis, int status, long rssKib, double cpuMillis) {}
+  record Start(double millis, int status, long rssKib, double cpuMillis) {}
 
-  private static double median(double[] sorted) {
+  static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  /** User + system CPU time of a process from /proc (Linux), in ms; -1 elsewhere. */
-  private static double cpuMillis(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
-      // Fields after the command name, which is in parentheses and may contain spaces.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-      return ticks * 1000.0 / CLOCK_TICKS;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  /** Linux reports CPU times in clock ticks of 1/100 s on every common platform (sysconf(_SC_CLK_TCK)). */
-  private static final int CLOCK_TICKS = 100;
-
-  private Start start(Path config, Path dataDir, int port, SigV4Signer signer, boolean measureRss)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(javaLauncher);
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
-        "--data-dir", dataDir.toString(), "--config", config.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+  /**
+   * One start of a variant. {@code generation} 0 is the variant's shared data dir; any other
+   * value an empty one of its own.
+   */
+  private Start start(String name, Path dir, Path config, SigV4Signer signer, int generation, long timeoutSeconds,
+      boolean measureRss) throws IOException, InterruptedException {
+    Path dataDir = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + (generation == 0 ? "" : "-" + generation));
+    Path log = dir.resolve("server.log");
+    // "$@" after the command: the probe's arguments are passed as they are, never re-parsed by the shell.
+    List<String> command = List.of("bash", "-c", variants.get(name) + " \"$@\"", name,
+        "--port", "0", "--data-dir", dataDir.toString(), "--config", config.toString());
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
     long t0 = System.nanoTime();
     Process p = pb.start();
-    try {
-      int status = -1;
-      long next = t0;
-      while (status < 0) {
-        if (!p.isAlive()) {
-          throw new IOException("the server exited with status " + p.exitValue() + " before answering");
+    p.getOutputStream().close();
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
         }
-        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) {
-          throw new IOException("no answer within 60 s");
-        }
-        next += POLL_NANOS;
-        status = tryRequest(port, signer);
-        if (status < 0) {
-          long wait = next - System.nanoTime();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-          }
-        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+    }, "startup-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try {
+      InetSocketAddress endpoint = awaitEndpoint(p.getInputStream());
+      if (endpoint == null) {
+        throw new IOException(name + ": the server announced no endpoint (exit status "
+            + (p.isAlive() ? "none: killed after " + timeoutSeconds + " s" : p.waitFor()) + "); its last lines:\n"
+            + tail(log, 20));
+      }
+      int status = request(endpoint, signer);
       double millis = (System.nanoTime() - t0) / 1e6;
-      double cpu = cpuMillis(p.pid());
+      if (status < 0) {
+        throw new IOException(name + ": the server announced " + endpoint + " but did not answer; its last lines:\n"
+            + tail(log, 20));
+      }
+      double cpu = cpuMillis(p.toHandle());
       long rss = -1;
       if (measureRss) {
         Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
-        rss = rssKib(p.pid());
+        rss = rssKib(p.toHandle());
       }
       return new Start(millis, status, rss, cpu);
     } finally {
-      p.destroy();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor();
+      watchdog.interrupt();
+      List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+      all.add(p.toHandle());
+      all.forEach(ProcessHandle::destroy);
+      for (ProcessHandle h : all) {
+        try {
+          h.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          h.destroyForcibly();
+        }
       }
+      p.waitFor();
     }
   }
 
-  /** Sends a signed ListKeys; returns the status, or -1 when nothing listens yet. */
-  private static int tryRequest(int port, SigV4Signer signer) {
-    String host = "127.0.0.1:" + port;
+  /** Reads the server's standard output until it names its endpoint; null at end of stream. */
+  static InetSocketAddress awaitEndpoint(InputStream stdout) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      Matcher m = ENDPOINT.matcher(line);
+      if (m.find()) {
+        String host = m.group(1).replaceAll("^\\[|\\]$", "");
+        // Keep draining in the background: a server blocked on a full pipe would stop serving.
+        Thread drain = new Thread(() -> {
+          try {
+            stdout.transferTo(OutputStream.nullOutputStream());
+          } catch (IOException e) {
+            // the server stopped
+          }
+        }, "startup-drain");
+        drain.setDaemon(true);
+        drain.start();
+        return new InetSocketAddress(host, Integer.parseInt(m.group(2)));
+      }
+    }
+    return null;
+  }
+
+  /** Sends one signed ListKeys; returns the answer's HTTP status, or -1 when there is none. */
+  static int request(InetSocketAddress endpoint, SigV4Signer signer) {
+    String host = endpoint.getHostString() + ":" + endpoint.getPort();
     byte[] body = "{}".getBytes(StandardCharsets.US_ASCII);
     String amzDate = SigV4Signer.amzDate(Instant.now());
     String target = "TrentService.ListKeys";
@@ -194,12 +250,12 @@ public final class StartupProbe implements Callable<Integer> {
         + "\r\nX-Amz-Target: " + target + "\r\nX-Amz-Date: " + amzDate + "\r\nAuthorization: " + auth
         + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.connect(endpoint, 5000);
       s.setSoTimeout(30_000);
-      OutputStream out = s.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
+      OutputStream os = s.getOutputStream();
+      os.write(head.getBytes(StandardCharsets.US_ASCII));
+      os.write(body);
+      os.flush();
       InputStream in = s.getInputStream();
       byte[] line = new byte[12];
       int n = in.readNBytes(line, 0, line.length);
@@ -212,17 +268,47 @@ public final class StartupProbe implements Callable<Integer> {
     }
   }
 
-  private static long rssKib(long pid) throws IOException, InterruptedException {
-    Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", Long.toString(pid)).start();
-    String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-    ps.waitFor();
-    return out.isEmpty() ? -1 : Long.parseLong(out);
+  /** User + system CPU time of a process and its descendants from /proc (Linux), in ms; -1 elsewhere. */
+  private static double cpuMillis(ProcessHandle process) {
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process);
+    double sum = 0;
+    for (ProcessHandle h : all) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"), StandardCharsets.US_ASCII);
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS; // utime, stime
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+    return sum;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** Linux reports CPU times in clock ticks of 1/100 s on every common platform (sysconf(_SC_CLK_TCK)). */
+  private static final int CLOCK_TICKS = 100;
+
+  /** Resident set size of a process and its descendants, in KiB. */
+  private static long rssKib(ProcessHandle process) throws IOException, InterruptedException {
+    long sum = 0;
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process);
+    for (ProcessHandle h : all) {
+      Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", Long.toString(h.pid())).start();
+      String text = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      ps.waitFor();
+      sum += text.isEmpty() ? 0 : Long.parseLong(text);
     }
+    return sum;
+  }
+
+  private static String tail(Path file, int lines) throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
+    List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

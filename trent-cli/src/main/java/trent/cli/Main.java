@@ -26,8 +26,23 @@ public final class Main implements Runnable {
       Thread preload = new Thread(TrentServer::preload, "trent-preload");
       preload.setDaemon(true);
       preload.start();
+      ServeCommand serve = ServeCommand.parsePlain(java.util.Arrays.copyOfRange(args, 1, args.length));
+      if (serve != null) {
+        System.exit(run(serve));
+      }
     }
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** Runs a command read without picocli as picocli's {@code execute} would: its status, or 1 and the trace. */
+  static int run(java.util.concurrent.Callable<Integer> command) {
+    try {
+      Integer status = command.call();
+      return status == null ? 0 : status;
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
   }
 
   @Override

@@ -65,6 +65,96 @@ final class ServeCommand implements Callable<Integer> {
       description = "Start, announce the endpoint, then stop at once (used to train the class-data archive).")
   boolean exitWhenReady;
 
+  /**
+   * Reads {@code serve}'s arguments (those after {@code serve}) without picocli, whose command
+   * model of every Trent command costs a noticeable part of a start, when they are plain: each
+   * option known, given once, as {@code --name value} or {@code --name=value}, and each value
+   * unremarkable. Returns null for anything else ({@code --help}, {@code --version}, an unknown or
+   * repeated option, a missing or unusual value, an {@code @file}, ...), which picocli then reads,
+   * so help, versions and every error message stay picocli's. {@code ServeCommandTest} checks that
+   * both read the same arguments alike.
+   */
+  static ServeCommand parsePlain(String[] args) {
+    ServeCommand c = new ServeCommand();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      if (!seen.add(name)) {
+        return null;
+      }
+      switch (name) {
+        case "--in-memory":
+        case "--insecure-dev-mode":
+        case "--exit-when-ready":
+          if (value != null) {
+            return null;
+          }
+          if (name.equals("--in-memory")) {
+            c.inMemory = true;
+          } else if (name.equals("--insecure-dev-mode")) {
+            c.insecureDevMode = true;
+          } else {
+            c.exitWhenReady = true;
+          }
+          break;
+        case "--host":
+        case "--port":
+        case "--data-dir":
+        case "--config":
+        case "--seed":
+          if (value == null) {
+            if (i + 1 == args.length) {
+              return null;
+            }
+            value = args[++i];
+          }
+          if (!plainValue(value)) {
+            return null;
+          }
+          if (name.equals("--host")) {
+            c.host = value;
+          } else if (name.equals("--port")) {
+            // Decimal without a leading zero, so that no conversion rule could read it otherwise.
+            if (!value.matches("0|[1-9][0-9]{0,8}")) {
+              return null;
+            }
+            c.port = Integer.parseInt(value);
+          } else if (name.equals("--data-dir")) {
+            c.dataDir = Path.of(value);
+          } else if (name.equals("--config")) {
+            c.config = Path.of(value);
+          } else {
+            c.seed = Path.of(value);
+          }
+          break;
+        default:
+          return null;
+      }
+    }
+    return c;
+  }
+
+  /** A value picocli takes as it is: not empty, not option-like, not an argument file, no quotes. */
+  private static boolean plainValue(String value) {
+    if (value.isEmpty() || value.startsWith("-") || value.startsWith("@") || value.indexOf('"') >= 0
+        || value.indexOf('\'') >= 0) {
+      return false;
+    }
+    try {
+      Path.of(value);
+      return true;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     TrentConfig.Builder builder = TrentConfig.builder().requestLog(true);

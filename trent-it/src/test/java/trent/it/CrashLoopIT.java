@@ -57,6 +57,12 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  *   <li>every ciphertext acknowledged before any kill decrypts to its plaintext.
  * </ul>
  *
+ * <p>After each restart the check covers what was acknowledged since the previous check (and the
+ * listings, whole); after the last restart it covers everything acknowledged in the run, so a
+ * change lost by any later crash is still found. The kill comes after a random number of
+ * acknowledged operations (not after a sleep), so that it always lands among writes, however fast
+ * the machine. The children start from a class-data archive made once per run.
+ *
  * <p>{@code -Dtrent.it.crashCycles=N} sets the number of kill cycles (10 by default; 100 for the
  * long form). Then the leak scan: no plaintext or data key of the run, raw, base64 or hex, may
  * appear in the child's log output, its audit log, any error message a client received, or the
@@ -78,6 +84,35 @@ class CrashLoopIT {
     final java.util.concurrent.atomic.AtomicInteger deletionsChecked = new java.util.concurrent.atomic.AtomicInteger();
     final Set<String> keys = ConcurrentHashMap.newKeySet();
     final Secrets secrets = new Secrets();
+    /** What an earlier check found: an incremental check skips it, the final one does not. */
+    final Set<String> checkedKeys = new HashSet<>();
+    final Set<String> checkedCiphertexts = new HashSet<>();
+    final Set<String> checkedGrants = new HashSet<>();
+    final Set<String> checkedPolicies = new HashSet<>();
+    /** Operations acknowledged in the current cycle; the kill waits for a number of them. */
+    private int acknowledged;
+
+    synchronized void acknowledge() {
+      acknowledged++;
+      notifyAll();
+    }
+
+    synchronized void startCycle() {
+      acknowledged = 0;
+    }
+
+    /** Waits until {@code count} operations of this cycle were acknowledged; false after the timeout. */
+    synchronized boolean awaitAcknowledged(int count, long timeoutMillis) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+      while (acknowledged < count) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        wait(left);
+      }
+      return true;
+    }
   }
 
   record Child(Process process, URI endpoint) {}
@@ -93,13 +128,22 @@ class CrashLoopIT {
     Ledger ledger = new Ledger();
     List<Path> logs = new ArrayList<>();
     int survived = 0;
+    long startNanos = 0;
+    long checkNanos = 0;
+    long writeNanos = 0;
     try {
       for (int cycle = 0; cycle < cycles; cycle++) {
         Path log = dir.resolve("stderr-" + cycle + ".log");
         logs.add(log);
+        long t0 = System.nanoTime();
         Child child = serve(config, log);
+        long t1 = System.nanoTime();
+        startNanos += t1 - t0;
         try (KmsClient kms = client(child.endpoint())) {
-          verify(kms, ledger);
+          verify(kms, ledger, false);
+          long t2 = System.nanoTime();
+          checkNanos += t2 - t1;
+          ledger.startCycle();
           AtomicBoolean stop = new AtomicBoolean();
           List<Thread> clients = new ArrayList<>();
           for (int i = 0; i < CLIENTS; i++) {
@@ -107,8 +151,12 @@ class CrashLoopIT {
             t.start();
             clients.add(t);
           }
-          Thread.sleep(ThreadLocalRandom.current().nextLong(100, 800));
+          // A random point among the writes: after 1 to 60 acknowledged operations of this cycle.
+          int killAfter = ThreadLocalRandom.current().nextInt(1, 61);
+          assertThat(ledger.awaitAcknowledged(killAfter, 60_000))
+              .as("%d operations acknowledged within 60 s (stderr: %s)", killAfter, log).isTrue();
           child.process().destroyForcibly(); // SIGKILL
+          writeNanos += System.nanoTime() - t2;
           assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
           stop.set(true);
           for (Thread t : clients) {
@@ -123,7 +171,7 @@ class CrashLoopIT {
       logs.add(log);
       Child last = serve(config, log);
       try (KmsClient kms = client(last.endpoint())) {
-        verify(kms, ledger);
+        verify(kms, ledger, true);
       } finally {
         last.process().destroy();
         last.process().waitFor(30, TimeUnit.SECONDS);
@@ -132,6 +180,8 @@ class CrashLoopIT {
           + " %d policies, %d deletions acknowledged and found%n", storage, survived, ledger.keys.size(),
           ledger.ciphertextOf.size(), ledger.aliasTarget.size(), ledger.grantKey.size(), ledger.policySid.size(),
           ledger.deletionsChecked.get());
+      System.out.printf("CrashLoopIT[%s]: child starts %.1f s, checks after a restart %.1f s, writes until the kill %.1f s%n",
+          storage, startNanos / 1e9, checkNanos / 1e9, writeNanos / 1e9);
 
       // The leak scan over everything the server wrote.
       List<Path> scanned = new ArrayList<>(logs);
@@ -163,6 +213,7 @@ class CrashLoopIT {
       while (!stop.get()) {
         String keyId = kms.createKey(r -> r.description("crash")).keyMetadata().keyId();
         ledger.keys.add(keyId);
+        ledger.acknowledge();
         byte[] plaintext = new byte[24];
         random.nextBytes(plaintext);
         ledger.secrets.add(plaintext);
@@ -170,17 +221,22 @@ class CrashLoopIT {
             .encryptionContext(Map.of("cycle", "crash"))).ciphertextBlob().asByteArray();
         ledger.plaintextOf.put(keyId, plaintext);
         ledger.ciphertextOf.put(keyId, blob);
+        ledger.acknowledge();
         var dataKey = kms.generateDataKey(r -> r.keyId(keyId).numberOfBytes(32));
         ledger.secrets.add(dataKey.plaintext().asByteArray());
+        ledger.acknowledge();
         String alias = "alias/crash-" + UUID.randomUUID();
         kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
         ledger.aliasTarget.put(alias, keyId);
+        ledger.acknowledge();
         String grantId = kms.createGrant(r -> r.keyId(keyId)
             .granteePrincipal("arn:aws:iam::111122223333:role/crash").operations(GrantOperation.DECRYPT)).grantId();
         ledger.grantKey.put(grantId, keyId);
+        ledger.acknowledge();
         String sid = "crash-" + UUID.randomUUID();
         kms.putKeyPolicy(r -> r.keyId(keyId).policyName("default").policy(policy(sid)));
         ledger.policySid.put(keyId, sid);
+        ledger.acknowledge();
         try {
           kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(blob)).encryptionContext(Map.of("cycle", "wrong")));
         } catch (KmsException e) {
@@ -189,6 +245,7 @@ class CrashLoopIT {
         if (random.nextInt(3) == 0) {
           kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(7));
           ledger.deletionScheduled.add(keyId);
+          ledger.acknowledge();
         }
       }
     } catch (RuntimeException e) {
@@ -201,12 +258,22 @@ class CrashLoopIT {
         + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
   }
 
-  static void verify(KmsClient kms, Ledger ledger) {
+  /**
+   * Checks the server against the ledger. The listings (keys, aliases) are checked whole every
+   * time; the per-item calls (describe, encrypt, decrypt, grants, policy) only for what no earlier
+   * check found, unless {@code everything}.
+   */
+  static void verify(KmsClient kms, Ledger ledger, boolean everything) {
     List<KeyListEntry> listed = new ArrayList<>();
     kms.listKeysPaginator(r -> r.limit(1000)).keys().forEach(listed::add);
     Set<String> existing = new HashSet<>();
     for (KeyListEntry entry : listed) {
       existing.add(entry.keyId());
+    }
+    for (KeyListEntry entry : listed) {
+      if (!everything && ledger.checkedKeys.contains(entry.keyId())) {
+        continue;
+      }
       KeyMetadata key = kms.describeKey(r -> r.keyId(entry.keyId())).keyMetadata();
       if (key.keyState() == KeyState.ENABLED) {
         // Its material is there: it can encrypt.
@@ -214,12 +281,16 @@ class CrashLoopIT {
       }
     }
     assertThat(existing).as("every acknowledged key").containsAll(ledger.keys);
+    ledger.checkedKeys.addAll(existing);
     for (String keyId : ledger.deletionScheduled) {
       KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
       assertThat(key.keyState()).as("acknowledged deletion of %s", keyId).isEqualTo(KeyState.PENDING_DELETION);
     }
     for (Map.Entry<String, byte[]> e : ledger.ciphertextOf.entrySet()) {
       String keyId = e.getKey();
+      if (!everything && ledger.checkedCiphertexts.contains(keyId)) {
+        continue;
+      }
       KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
       if (key.keyState() == KeyState.PENDING_DELETION) {
         continue; // checked below, once the deletion is cancelled
@@ -227,6 +298,7 @@ class CrashLoopIT {
       byte[] plaintext = kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(e.getValue()))
           .encryptionContext(Map.of("cycle", "crash"))).plaintext().asByteArray();
       assertThat(plaintext).as("ciphertext under %s", keyId).isEqualTo(ledger.plaintextOf.get(keyId));
+      ledger.checkedCiphertexts.add(keyId);
     }
     for (String keyId : ledger.deletionScheduled) {
       // Cancel and re-enable, then the ciphertext must open; the deletion is no longer pending.
@@ -236,6 +308,7 @@ class CrashLoopIT {
       byte[] plaintext = kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(blob))
           .encryptionContext(Map.of("cycle", "crash"))).plaintext().asByteArray();
       assertThat(plaintext).isEqualTo(ledger.plaintextOf.get(keyId));
+      ledger.checkedCiphertexts.add(keyId);
     }
     ledger.deletionsChecked.addAndGet(ledger.deletionScheduled.size());
     ledger.deletionScheduled.clear();
@@ -249,17 +322,25 @@ class CrashLoopIT {
       }
     }
     assertThat(aliasTargets).as("every acknowledged alias").containsAllEntriesOf(ledger.aliasTarget);
-    Set<String> grantKeys = new HashSet<>(ledger.grantKey.values());
+    Map<String, String> newGrants = new java.util.HashMap<>(ledger.grantKey);
+    if (!everything) {
+      newGrants.keySet().removeAll(ledger.checkedGrants);
+    }
     Set<String> grants = new HashSet<>();
-    for (String keyId : grantKeys) {
+    for (String keyId : new HashSet<>(newGrants.values())) {
       for (GrantListEntry grant : kms.listGrants(r -> r.keyId(keyId)).grants()) {
         assertThat(grant.keyId()).endsWith(keyId);
         grants.add(grant.grantId());
       }
     }
-    assertThat(grants).as("every acknowledged grant").containsAll(ledger.grantKey.keySet());
-    for (Map.Entry<String, String> e : ledger.policySid.entrySet()) {
+    assertThat(grants).as("every acknowledged grant").containsAll(newGrants.keySet());
+    ledger.checkedGrants.addAll(newGrants.keySet());
+    for (Map.Entry<String, String> e : new java.util.HashMap<>(ledger.policySid).entrySet()) {
+      if (!everything && ledger.checkedPolicies.contains(e.getKey())) {
+        continue;
+      }
       assertThat(kms.getKeyPolicy(r -> r.keyId(e.getKey()).policyName("default")).policy()).contains(e.getValue());
+      ledger.checkedPolicies.add(e.getKey());
     }
   }
 
@@ -280,12 +361,78 @@ class CrashLoopIT {
     return config;
   }
 
+  /** The children's class-data archive, made by the first child start of the run; null if none could be made. */
+  private static Path archive;
+  private static boolean archiveTried;
+
+  /**
+   * The JVM options of a child: C1 only and the serial collector (the child starts faster, and
+   * starts are much of this test), and the run's class-data archive, made at the first call by a
+   * start on a throwaway data dir that exits once ready (-XX:ArchiveClassesAtExit). Without an
+   * archive the children start as well, only slower.
+   */
+  static synchronized List<String> childJvmOptions() throws Exception {
+    List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    String jars = jarsOfClassPath();
+    if (!archiveTried && !jars.isEmpty()) {
+      archiveTried = true;
+      Path dir = Files.createTempDirectory("trent-crash-cds");
+      Path file = dir.resolve("children.jsa");
+      List<String> command = new ArrayList<>(List.of(javaLauncher()));
+      command.addAll(options);
+      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + file, "-cp", jars,
+          "trent.cli.Main", "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--exit-when-ready"));
+      Path output = dir.resolve("output");
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(file)) {
+        archive = file;
+        file.toFile().deleteOnExit();
+      } else {
+        p.destroyForcibly();
+        System.out.println("CrashLoopIT: no class-data archive for the children (they start without one): "
+            + Files.readString(output));
+      }
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).filter(f -> !f.equals(file) && !f.equals(dir))
+            .forEach(f -> f.toFile().delete());
+      }
+      dir.toFile().deleteOnExit();
+    }
+    if (archive != null) {
+      options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-cp", jars));
+    } else {
+      options.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    }
+    return options;
+  }
+
+  /**
+   * The test's class path without its directories (its own classes; a class-data archive refuses
+   * a class path with a non-empty directory): the server and its libraries, as jars. The children
+   * then log with the CLI's own setup instead of the tests' logback-test.xml, on standard error as
+   * before. Empty when no jar holds the CLI (e.g. modules seen as class directories), and then the
+   * children get the whole class path and no archive.
+   */
+  static String jarsOfClassPath() {
+    List<String> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
+        jars.add(entry);
+      }
+    }
+    boolean hasCli = jars.stream().anyMatch(j -> Path.of(j).getFileName().toString().startsWith("trent-cli"));
+    return hasCli ? String.join(java.io.File.pathSeparator, jars) : "";
+  }
+
+  private static String javaLauncher() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   static Child serve(Path config, Path stderr) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // C1 only and the serial collector: the child starts faster, and starts are most of this test.
-    Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        "trent.cli.Main", "serve", "--port", "0", "--config", config.toString())
+    List<String> command = new ArrayList<>(List.of(javaLauncher()));
+    command.addAll(childJvmOptions());
+    command.addAll(List.of("trent.cli.Main", "serve", "--port", "0", "--config", config.toString()));
+    Process process = new ProcessBuilder(command)
         .redirectError(stderr.toFile())
         .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

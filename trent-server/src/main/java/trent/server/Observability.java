@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToDoubleFunction;
 import trent.domain.key.KeyCache;
 import trent.protocol.RequestObserver;
@@ -29,29 +30,42 @@ import trent.domain.audit.AuditEvent;
 final class Observability implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
-  private final JvmGcMetrics gc;
+  /** The JVM's meters, bound on a thread of their own (see {@link #start}); done before any scrape. */
+  private final CompletableFuture<JvmGcMetrics> jvm;
   private final AuditWriter audit;
   private final RequestObserver observer;
   private final RecentAuditEvents recent;
 
-  private Observability(PrometheusMeterRegistry registry, JvmGcMetrics gc, AuditWriter audit,
+  private Observability(PrometheusMeterRegistry registry, CompletableFuture<JvmGcMetrics> jvm, AuditWriter audit,
       RequestObserver observer, RecentAuditEvents recent) {
     this.recent = recent;
     this.registry = registry;
-    this.gc = gc;
+    this.jvm = jvm;
     this.audit = audit;
     this.observer = observer;
   }
 
   static Observability start(TrentConfig config, Collection<String> operations, KeyCache cache, ObjectMapper wire) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    JvmGcMetrics gc = new JvmGcMetrics();
-    gc.bindTo(registry);
+    // The JVM's meters start its management beans, a noticeable part of a server's start: bound on
+    // a thread of their own while the rest starts, and awaited before the first scrape.
+    CompletableFuture<JvmGcMetrics> jvm = new CompletableFuture<>();
+    Thread binder = new Thread(() -> {
+      try {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        jvm.complete(gc);
+      } catch (RuntimeException | Error e) {
+        jvm.completeExceptionally(e);
+      }
+    }, "trent-jvm-metrics");
+    binder.setDaemon(true);
+    binder.start();
     for (String name : cache.stats().keySet()) {
       cacheCounter(registry, cache, name, "hit", s -> s.hitCount());
       cacheCounter(registry, cache, name, "miss", s -> s.missCount());
@@ -83,7 +97,7 @@ final class Observability implements AutoCloseable {
         auditLog.submit(event);
       }
     });
-    return new Observability(registry, gc, audit, observer, recent);
+    return new Observability(registry, jvm, audit, observer, recent);
   }
 
   private static void cacheCounter(PrometheusMeterRegistry registry, KeyCache cache, String name, String result,
@@ -102,6 +116,11 @@ final class Observability implements AutoCloseable {
     return registry;
   }
 
+  /** Returns once the JVM's meters are bound (call before a scrape, so that it always has them). */
+  void awaitJvmMetrics() {
+    jvm.join();
+  }
+
   /** Metrics first, then audit: every answered request goes through both. */
   RequestObserver observer() {
     return observer;
@@ -113,7 +132,7 @@ final class Observability implements AutoCloseable {
     if (audit != null) {
       audit.close(Duration.ofSeconds(30));
     }
-    gc.close();
+    jvm.join().close();
     registry.close();
   }
 }

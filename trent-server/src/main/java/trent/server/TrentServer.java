@@ -31,6 +31,7 @@ import trent.domain.customkeystore.CustomKeyStores;
 import trent.domain.customkeystore.ExternalKeys;
 import trent.domain.customkeystore.XksProxy;
 import trent.server.xks.HttpXksProxy;
+import trent.server.xks.LazyXksProxy;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -213,8 +214,9 @@ public final class TrentServer implements AutoCloseable {
       io.micrometer.core.instrument.Gauge.builder("trent.keyring.active.term", keyring, k -> k.activeTerm())
           .description("the keyring term new key material is wrapped under (a root rotation adds one)")
           .register(observability.registry());
+      Observability metrics = observability;
       AdminServer admin = AdminServer.start(config.host(), config.adminPort(), observability.registry(),
-          new Health(storage, keyring::isOpen), console);
+          new Health(storage, keyring::isOpen), console, metrics::awaitJvmMetrics);
       consoleOrigins.set(ConsoleOrigins.of(config.host(), admin.port(), config.consoleOrigin()));
       if (config.developmentMode() && config.insecureDevMode()) {
         LOG.warn("DEVELOPMENT MODE ON A NON-LOOPBACK ADDRESS ({}): requests are NOT authenticated;"
@@ -281,8 +283,19 @@ public final class TrentServer implements AutoCloseable {
     return KeyFileRootOfTrust.openOrCreate(file != null ? file : dataDir(config).resolve(ROOT_KEY_FILE), random);
   }
 
-  /** The client of external key store proxies, trusting the configured certificates or the JDK's. */
+  /**
+   * The client of external key store proxies, trusting the configured certificates (read now, so
+   * that a wrong file stops the start) or the JDK's (read at the first call: most servers never
+   * make one, and reading them is a noticeable part of a start).
+   */
   static XksProxy xksProxy(TrentConfig config) {
+    if (config.xksProxyTrustedCertificates() == null) {
+      return new LazyXksProxy(() -> httpXksProxy(config));
+    }
+    return httpXksProxy(config);
+  }
+
+  private static XksProxy httpXksProxy(TrentConfig config) {
     try {
       SSLContext ssl;
       if (config.xksProxyTrustedCertificates() == null) {

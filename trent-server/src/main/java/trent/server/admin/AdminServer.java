@@ -47,6 +47,15 @@ public final class AdminServer implements AutoCloseable {
   /** As {@link #start(String, int, PrometheusMeterRegistry, Health)}, also serving {@code console} (may be null). */
   public static AdminServer start(String host, int port, PrometheusMeterRegistry registry, Health health,
       Console console) {
+    return start(host, port, registry, health, console, () -> { });
+  }
+
+  /**
+   * As {@link #start(String, int, PrometheusMeterRegistry, Health, Console)}; {@code beforeScrape}
+   * runs before each scrape of {@code /metrics} (e.g. to wait for meters still being bound).
+   */
+  public static AdminServer start(String host, int port, PrometheusMeterRegistry registry, Health health,
+      Console console, Runnable beforeScrape) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -59,13 +68,13 @@ public final class AdminServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, registry, health, console));
+    server.createContext("/", exchange -> handle(exchange, registry, health, console, beforeScrape));
     server.start();
     return new AdminServer(server, executor);
   }
 
   private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, Health health,
-      Console console) throws IOException {
+      Console console, Runnable beforeScrape) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
@@ -80,6 +89,7 @@ public final class AdminServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         send(exchange, 405, "application/json", "{\"status\":\"METHOD_NOT_ALLOWED\"}");
       } else if (path.equals("/metrics")) {
+        beforeScrape.run();
         send(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
       } else if (path.equals("/health/live")) {
         send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
