@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
   String host;
 
   @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 4599).")
