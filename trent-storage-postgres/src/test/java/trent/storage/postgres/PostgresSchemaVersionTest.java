@@ -2,17 +2,14 @@ package trent.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import trent.storage.KeyRecord;
+import trent.storage.MigrationFiles;
 import trent.storage.Transaction;
 
 /** The shortcut past Flyway is taken only for a schema at the newest migration. */
@@ -20,14 +17,7 @@ class PostgresSchemaVersionTest {
 
   @Test
   void theConstantNamesTheNewestMigrationFile() throws Exception {
-    URL dir = PostgresStorage.class.getClassLoader().getResource("db/migration/postgres");
-    int newest;
-    try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-      newest = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow();
-    }
+    int newest = MigrationFiles.newestVersion(PostgresStorage.class.getClassLoader(), "db/migration/postgres");
     assertThat(PostgresStorage.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
   }
 

@@ -11,6 +11,7 @@ import trent.storage.KeyRecord;
 import trent.storage.KeyRepository;
 import trent.storage.StaleRecordException;
 import trent.storage.jdbc.JdbcChecks;
+import trent.storage.jdbc.KeyCopyDeletion;
 
 final class SqliteKeyRepository implements KeyRepository {
 
@@ -90,34 +91,9 @@ final class SqliteKeyRepository implements KeyRepository {
   @Override
   public boolean delete(String keyId, String region) {
     try {
-      for (String copyTable : List.of("grants", "tags")) {
-        execute("DELETE FROM " + copyTable + " WHERE key_id = ? AND region = ?", keyId, region);
-      }
-      execute("DELETE FROM aliases WHERE target_key_id = ? AND region = ?", keyId, region);
-      boolean deleted;
-      try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM keys WHERE key_id = ? AND region = ?")) {
-        ps.setString(1, keyId);
-        ps.setString(2, region);
-        deleted = ps.executeUpdate() > 0;
-      }
-      if (findCopies(keyId).isEmpty()) {
-        for (String shared : List.of("key_materials", "key_rotations", "key_material_rotations", "key_last_usage",
-            "import_parameters", "imported_key_materials")) {
-          execute("DELETE FROM " + shared + " WHERE key_id = ?", keyId);
-        }
-      }
-      return deleted;
+      return KeyCopyDeletion.delete(tx.connection(), keyId, region);
     } catch (SQLException e) {
       throw Jdbc.translate(e, "deleting key " + keyId + " in " + region);
-    }
-  }
-
-  private void execute(String sql, String... parameters) throws SQLException {
-    try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setString(i + 1, parameters[i]);
-      }
-      ps.executeUpdate();
     }
   }
 

@@ -2,30 +2,21 @@ package trent.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trent.storage.MigrationFiles;
 
 /** The shortcut past Flyway is taken only for a store at the newest migration. */
 class SchemaVersionTest {
 
   @Test
   void theConstantNamesTheNewestMigrationFile() throws Exception {
-    URL dir = SqliteStorage.class.getClassLoader().getResource("db/migration/sqlite");
-    int newest;
-    try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-      newest = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow();
-    }
+    int newest = MigrationFiles.newestVersion(SqliteStorage.class.getClassLoader(), "db/migration/sqlite");
     assertThat(SqliteStorage.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
   }
 
