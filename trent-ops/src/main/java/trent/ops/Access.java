@@ -87,13 +87,13 @@ public final class Access {
    * Step "grant tokens": each token must name a grant that exists ({@code InvalidGrantTokenException}
    * otherwise); the grants they name count in {@link #authorize} at once.
    */
-  public List<Grant> grantTokens(List<String> tokens) {
+  public List<Grant> grantTokens(CallContext context, List<String> tokens) {
     if (tokens == null || tokens.isEmpty()) {
       return List.of();
     }
     List<Grant> named = new ArrayList<>(tokens.size());
     for (String token : tokens) {
-      named.add(grants.fromToken(token));
+      named.add(grants.fromToken(token, context.region()));
     }
     return named;
   }

@@ -94,13 +94,34 @@ public final class Grants {
     return Page.of(fetched, limit, "retirable", Grant::grantId);
   }
 
-  /** The grant a token names; {@code InvalidGrantTokenException} when it is malformed or names no grant. */
+  /**
+   * The grant a token names, read from storage (RetireGrant); {@code InvalidGrantTokenException}
+   * when it is malformed or names no grant. A token names the key by id only (every copy of a
+   * multi-Region key has the same id), so the grant is found by its id.
+   */
   public Grant fromToken(String token) {
     GrantTokens.Parsed parsed = GrantTokens.parse(token).orElseThrow(InvalidGrantTokenException::invalidToken);
-    // A token names the key by id only (every copy of a multi-Region key has the same id), so the
-    // grant is read by its id; the caller checks it is on the key the request uses.
-    Optional<Grant> grant = storage.read((Transaction tx) -> tx.grants().find(parsed.grantId()))
+    return checked(parsed, stored(parsed));
+  }
+
+  /**
+   * The grant a token names for a request in {@code region}, from the grant cache when it holds it
+   * (the data plane), else from storage (a grant just made on another node); the caller checks it is
+   * on the key the request uses.
+   */
+  public Grant fromToken(String token, String region) {
+    GrantTokens.Parsed parsed = GrantTokens.parse(token).orElseThrow(InvalidGrantTokenException::invalidToken);
+    Optional<Grant> grant = cache.of(parsed.keyId(), region).stream()
+        .filter(g -> g.grantId().equals(parsed.grantId())).findFirst();
+    return checked(parsed, grant.isPresent() ? grant : stored(parsed));
+  }
+
+  private Optional<Grant> stored(GrantTokens.Parsed parsed) {
+    return storage.read((Transaction tx) -> tx.grants().find(parsed.grantId()))
         .filter(r -> r.keyId().equals(parsed.keyId())).map(Grant::new);
+  }
+
+  private static Grant checked(GrantTokens.Parsed parsed, Optional<Grant> grant) {
     return grant.filter(g -> MessageDigest.isEqual(bytes(g.record().tokenSecret()), bytes(parsed.secret())))
         .orElseThrow(InvalidGrantTokenException::invalidToken);
   }

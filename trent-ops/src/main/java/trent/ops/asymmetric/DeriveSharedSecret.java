@@ -47,7 +47,7 @@ public final class DeriveSharedSecret
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId())
         .andThen(Access.condition("kms:KeyAgreementAlgorithm", in.keyAgreementAlgorithm())));
     AsymmetricSteps.usable(key, KeyUsage.KEY_AGREEMENT, name());

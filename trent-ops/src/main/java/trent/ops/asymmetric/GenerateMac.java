@@ -37,7 +37,7 @@ public final class GenerateMac extends BaseOperation<GenerateMac.Request, Genera
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(macs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, Map.of(),
         SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:MacAlgorithm", in.macAlgorithm())));
     AsymmetricSteps.usable(key, KeyUsage.GENERATE_VERIFY_MAC, name());

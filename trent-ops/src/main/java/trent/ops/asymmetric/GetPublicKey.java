@@ -37,7 +37,7 @@ public final class GetPublicKey extends BaseOperation<GetPublicKey.Request, GetP
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId()));
     key.requireEnabled();
     if (key.spec().asymmetric().isEmpty()) {

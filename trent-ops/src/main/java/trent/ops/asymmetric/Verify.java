@@ -44,7 +44,7 @@ public final class Verify extends BaseOperation<Verify.Request, Verify.Response>
   public Response execute(Request in, CallContext context) {
     KmsKey key = SymmetricSteps.resolve(keyPairs.keys(), scope(context), in.keyId());
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, Map.of(), SymmetricSteps.requestAlias(in.keyId())
         .andThen(Access.condition("kms:SigningAlgorithm", in.signingAlgorithm()))
         .andThen(Access.condition("kms:MessageType", in.messageType() == null ? "RAW" : in.messageType())));

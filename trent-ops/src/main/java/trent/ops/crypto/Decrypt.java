@@ -110,7 +110,7 @@ public final class Decrypt extends BaseOperation<Decrypt.Request, Decrypt.Respon
    * {@code kms:EncryptionAlgorithm} as condition keys.
    */
   private void authorize(Request in, CallContext context, KmsKey key) {
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(in.encryptionAlgorithm())));
   }

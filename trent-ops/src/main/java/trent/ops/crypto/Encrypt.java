@@ -45,7 +45,7 @@ public final class Encrypt extends BaseOperation<Encrypt.Request, Encrypt.Respon
     KmsKey key = SymmetricSteps.mayBlockFor(SymmetricSteps.resolve(envelopes.keys(), scope(context), in.keyId()),
         context);
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()).andThen(SymmetricSteps.encryptionAlgorithm(in.encryptionAlgorithm())));
     if (AsymmetricSteps.isAsymmetricEncryption(key)) {

@@ -132,7 +132,7 @@ public final class ReEncrypt extends BaseOperation<ReEncrypt.Request, ReEncrypt.
    * {@code kms:ReEncryptOnSameKey} (whether both sides are one key).
    */
   private void authorize(Request in, CallContext context, KmsKey source, KmsKey destination) {
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     String sameKey = Boolean.toString(source.keyId().equals(destination.keyId()));
     access.authorize(context, source, "ReEncryptFrom", tokens,
         SymmetricSteps.context(in.sourceEncryptionContext()).asMap(),

@@ -48,7 +48,7 @@ public final class GenerateDataKeyPair
     AsymmetricKeySpec spec = AsymmetricKeySpec.fromKmsName(in.keyPairSpec()).orElseThrow();
     KmsKey key = SymmetricSteps.resolve(keys, scope(context), in.keyId());
     context.keysUsed().add(key.arn());
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, SymmetricSteps.context(in.encryptionContext()).asMap(),
         SymmetricSteps.requestAlias(in.keyId()).andThen(Access.condition("kms:DataKeyPairSpec", spec.name()))
             .andThen(SymmetricSteps.encryptionAlgorithm(null)));

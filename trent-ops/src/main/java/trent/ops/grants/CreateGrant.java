@@ -69,7 +69,7 @@ public final class CreateGrant extends BaseOperation<CreateGrant.Request, Create
     List<GrantOperation> operations = operations(in.operations());
     GrantConstraints constraints = constraints(in.constraints(), operations);
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.KEY_ID_OR_ARN);
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, java.util.Map.of(), b -> {
       b.condition("kms:GrantOperations", in.operations())
           .condition("kms:GranteePrincipal", in.granteePrincipal())

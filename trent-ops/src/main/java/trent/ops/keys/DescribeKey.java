@@ -32,7 +32,7 @@ public final class DescribeKey extends BaseOperation<DescribeKey.Request, Create
   @Override
   public CreateKey.Response execute(Request in, CallContext context) {
     KmsKey key = keys.findAcrossAccounts(scope(context), in.keyId(), Forms.ANY);
-    List<Grant> tokens = access.grantTokens(in.grantTokens());
+    List<Grant> tokens = access.grantTokens(context, in.grantTokens());
     access.authorize(context, key, name(), tokens, java.util.Map.of(), trent.ops.SymmetricSteps.requestAlias(in.keyId()));
     return new CreateKey.Response(KeyMetadata.of(key, stores.connected(key), imports.currentOf(key),
         keys.copies(key)));
