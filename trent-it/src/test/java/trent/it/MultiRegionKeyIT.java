@@ -195,7 +195,7 @@ class MultiRegionKeyIT {
     assertThat(nowEast.multiRegionConfiguration().multiRegionKeyType()).isEqualTo(MultiRegionKeyType.REPLICA);
     assertThat(nowEast.multiRegionConfiguration().primaryKey().region()).isEqualTo(WEST);
     Errors.expect(() -> east.replicateKey(r -> r.keyId(keyId).replicaRegion("eu-west-1")),
-        "UnsupportedOperationException", arn(EAST, keyId) + " is not a multi-Region primary key.");
+        "UnsupportedOperationException", arn(EAST, keyId) + " is not a multi-region primary key.");
     ReplicateKeyResponse third = west.replicateKey(r -> r.keyId(keyId).replicaRegion("eu-west-1"));
     assertThat(third.replicaKeyMetadata().multiRegionConfiguration().primaryKey().region()).isEqualTo(WEST);
   }
@@ -208,9 +208,9 @@ class MultiRegionKeyIT {
     String first = describe(west, keyId).currentKeyMaterialId();
 
     Errors.expect(() -> west.enableKeyRotation(r -> r.keyId(keyId)), "UnsupportedOperationException",
-        arn(WEST, keyId) + " is not a multi-Region primary key.");
+        arn(WEST, keyId) + " is not a multi-region primary key.");
     Errors.expect(() -> west.rotateKeyOnDemand(r -> r.keyId(keyId)), "UnsupportedOperationException",
-        arn(WEST, keyId) + " is not a multi-Region primary key.");
+        arn(WEST, keyId) + " is not a multi-region primary key.");
     east.rotateKeyOnDemand(r -> r.keyId(keyId));
 
     String second = describe(west, keyId).currentKeyMaterialId();
@@ -272,7 +272,7 @@ class MultiRegionKeyIT {
   void replicateKeyRefusesWhatAwsRefuses() {
     String single = east.createKey(r -> r.description("single")).keyMetadata().keyId();
     Errors.expect(() -> east.replicateKey(r -> r.keyId(single).replicaRegion(WEST)),
-        "UnsupportedOperationException", arn(EAST, single) + " is not a multi-Region key.");
+        "UnsupportedOperationException", arn(EAST, single) + " is not a multi-region key.");
 
     String keyId = newPrimary();
     replicateWest(keyId);
@@ -281,7 +281,7 @@ class MultiRegionKeyIT {
     Errors.expect(() -> east.replicateKey(r -> r.keyId(keyId).replicaRegion(EAST)), "AlreadyExistsException",
         "Key '" + arn(EAST, keyId) + "' already exists.");
     Errors.expect(() -> west.replicateKey(r -> r.keyId(keyId).replicaRegion("eu-west-1")),
-        "UnsupportedOperationException", arn(WEST, keyId) + " is not a multi-Region primary key.");
+        "UnsupportedOperationException", arn(WEST, keyId) + " is not a multi-region primary key.");
     Errors.expect(() -> east.replicateKey(r -> r.keyId(keyId).replicaRegion("not_a_region")), "ValidationException",
         "1 validation error detected: Value 'not_a_region' at 'replicaRegion' failed to satisfy constraint:"
             + " Member must satisfy regular expression pattern: ^([a-z]+-){2,3}\\d+$");
@@ -304,7 +304,7 @@ class MultiRegionKeyIT {
   void updatePrimaryRegionRefusesWhatAwsRefuses() {
     String single = east.createKey(r -> r.description("single")).keyMetadata().keyId();
     Errors.expect(() -> east.updatePrimaryRegion(r -> r.keyId(single).primaryRegion(WEST)),
-        "UnsupportedOperationException", arn(EAST, single) + " is not a multi-Region key.");
+        "UnsupportedOperationException", arn(EAST, single) + " is not a multi-region key.");
 
     String keyId = newPrimary();
     Errors.expect(() -> east.updatePrimaryRegion(r -> r.keyId(keyId).primaryRegion(WEST)),
@@ -313,7 +313,7 @@ class MultiRegionKeyIT {
         "UnsupportedOperationException", arn(EAST, keyId) + " is already in Region " + EAST + ".");
     replicateWest(keyId);
     Errors.expect(() -> west.updatePrimaryRegion(r -> r.keyId(keyId).primaryRegion(EAST)),
-        "UnsupportedOperationException", arn(WEST, keyId) + " is not a multi-Region primary key.");
+        "UnsupportedOperationException", arn(WEST, keyId) + " is not a multi-region primary key.");
     west.disableKey(r -> r.keyId(keyId));
     Errors.expect(() -> east.updatePrimaryRegion(r -> r.keyId(keyId).primaryRegion(WEST)),
         "DisabledException", arn(WEST, keyId) + " is disabled.");

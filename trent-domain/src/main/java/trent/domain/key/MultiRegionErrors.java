@@ -11,17 +11,20 @@ public final class MultiRegionErrors {
 
   private MultiRegionErrors() {}
 
-  /** ReplicateKey or UpdatePrimaryRegion of a single-Region key. Not recorded from AWS. */
+  /**
+   * ReplicateKey or UpdatePrimaryRegion of a single-Region key. Not recorded from AWS; worded like
+   * {@link #notPrimary}, whose text is.
+   */
   public static KmsUnsupportedOperationException notMultiRegion(String keyArn) {
-    return new KmsUnsupportedOperationException(keyArn + " is not a multi-Region key.");
+    return new KmsUnsupportedOperationException(keyArn + " is not a multi-region key.");
   }
 
   /**
    * ReplicateKey of a replica (a replica of a replica), and the rotation operations of a replica:
-   * the text AWS answers, matched by Terraform's AWS provider ("is not a multi-Region primary key").
+   * AWS's text as OPERATIONS.md gives it for ReplicateKey, lower-case "region" included.
    */
   public static KmsUnsupportedOperationException notPrimary(String keyArn) {
-    return new KmsUnsupportedOperationException(keyArn + " is not a multi-Region primary key.");
+    return new KmsUnsupportedOperationException(keyArn + " is not a multi-region primary key.");
   }
 
   /** ReplicateKey to a Region that holds a copy of the key already. Not recorded from AWS. */
