@@ -148,10 +148,10 @@ public final class Access {
       throw new AccessDeniedException(new AuthorizationDecision(AuthorizationDecision.Reason.NO_KEY_POLICY_ALLOWS,
           request.principalArn(), request.action(), request.resource()).accessDeniedMessage());
     }
-    boolean grantAllows = grantAllows(key, operation, tokenGrants, caller.principalArn(), encryptionContext,
-        grantFits);
     AuthorizationDecision decision = KmsAuthorizer.authorize(new AuthorizationRequest(request, key.account(),
-        keyPolicy.get(), caller.identityPolicies(), grantAllows, identityRequest(request, key, caller)));
+        keyPolicy.get(), caller.identityPolicies(),
+        () -> grantAllows(key, operation, tokenGrants, caller.principalArn(), encryptionContext, grantFits),
+        identityRequest(request, key, caller)));
     if (!decision.allowed()) {
       throw new AccessDeniedException(decision.accessDeniedMessage());
     }

@@ -223,4 +223,26 @@ class KmsAuthorizerTest {
     RequestContext root = RequestContext.builder().principal(ROOT_A, A).action("kms:CreateKey").resource("*").build();
     assertThat(KmsAuthorizer.authorizeIdentityOnly(root, List.of()).allowed()).isTrue();
   }
+
+  /** The grant layer is asked only when the policies leave the decision open, and then once. */
+  @Test
+  void grantsAreAskedOnlyWhenThePoliciesDoNotDecide() {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.BooleanSupplier grants = () -> {
+      asked.incrementAndGet();
+      return true;
+    };
+    RequestContext root = RequestContext.builder().principal(ROOT_A, A).action("kms:Decrypt").resource(KEY).build();
+    assertThat(KmsAuthorizer.authorize(new AuthorizationRequest(root, A, DEFAULT, List.of(), grants, root)).reason())
+        .isEqualTo(ALLOWED_BY_KEY_POLICY);
+    assertThat(asked).hasValue(0);
+    RequestContext alice = RequestContext.builder().principal(ALICE, A).action("kms:Decrypt").resource(KEY).build();
+    assertThat(KmsAuthorizer.authorize(new AuthorizationRequest(alice, A, DEFAULT, List.of(), grants, alice)).reason())
+        .isEqualTo(ALLOWED_BY_GRANT);
+    assertThat(asked).hasValue(1);
+    PolicyDocument denyAlice = identity("{\"Effect\":\"Deny\",\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}");
+    assertThat(KmsAuthorizer.authorize(new AuthorizationRequest(alice, A, DEFAULT, List.of(denyAlice), grants, alice))
+        .reason()).isEqualTo(EXPLICIT_DENY_IN_IDENTITY_POLICY);
+    assertThat(asked).hasValue(1);
+  }
 }
