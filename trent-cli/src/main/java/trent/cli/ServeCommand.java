@@ -172,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
     Signal.handle(new Signal("INT"), s -> stop.countDown());
     TrentServer server;
     try {
+      TrentServer.inService();
       server = TrentServer.start(settings);
     } catch (RuntimeException e) {
       System.err.println("trent: cannot start: " + e.getMessage());

@@ -139,6 +139,14 @@ public final class TrentServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Settings for a server in service rather than under test, to call before {@link #start}: Netty
+   * stops sampling buffers for leak reports (see {@link HttpServer#leakDetectionOffUnlessAsked}).
+   */
+  public static void inService() {
+    HttpServer.leakDetectionOffUnlessAsked();
+  }
+
   /** Opens the data dir (creating it on first start) and starts listening. */
   public static TrentServer start(TrentConfig config) {
     SecureRandom random = ThreadLocalSecureRandom.create();
