@@ -65,6 +65,7 @@ public final class SigV4Verifier {
   private final String service;
   private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
   private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(SigV4Verifier::newMac);
+  private final ThreadLocal<KeyedMac> signer = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
   private final ThreadLocal<MessageDigest> sha256 =
       ThreadLocal.withInitial(SigV4Verifier::newSha256);
 
@@ -107,7 +108,7 @@ public final class SigV4Verifier {
     String stringToSign = stringToSign(parsed.requestTime, auth, canonicalRequest);
     byte[] signingKey =
         signingKeys.get(secret, auth.scopeDate(), auth.region(), auth.service(), this::derive);
-    byte[] expected = HEX.formatHex(hmac(signingKey, stringToSign.getBytes(StandardCharsets.UTF_8)))
+    byte[] expected = HEX.formatHex(sign(signingKey, stringToSign.getBytes(StandardCharsets.UTF_8)))
         .getBytes(StandardCharsets.US_ASCII);
     byte[] provided = auth.signature().getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, provided)) {
@@ -252,6 +253,26 @@ public final class SigV4Verifier {
     return mac.doFinal(data);
   }
 
+  /**
+   * HMAC-SHA256 of {@code data} under a cached signing key. A {@link Mac} keeps its key after
+   * {@code doFinal}, so the thread's Mac is keyed again only when the signing key is another
+   * one than last time: a client's run of requests skips the key setup (the arrays come from
+   * {@link SigningKeyCache}, one per signing key, never modified).
+   */
+  private byte[] sign(byte[] signingKey, byte[] data) {
+    KeyedMac keyed = signer.get();
+    if (keyed.key != signingKey) {
+      keyed.key = null;
+      try {
+        keyed.mac.init(new SecretKeySpec(signingKey, HMAC_SHA256));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 rejected its key", e);
+      }
+      keyed.key = signingKey;
+    }
+    return keyed.mac.doFinal(data);
+  }
+
   private static boolean containsHeader(String signedHeaders, String name) {
     int n = signedHeaders.length();
     int i = 0;
@@ -357,6 +378,16 @@ public final class SigV4Verifier {
       return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** A thread's Mac and the signing key it holds (compared by identity), or null. */
+  private static final class KeyedMac {
+    final Mac mac;
+    byte[] key;
+
+    KeyedMac(Mac mac) {
+      this.mac = mac;
     }
   }
 

@@ -61,6 +61,29 @@ class SigV4VerifierTest {
     verifier.verify(signed(ACCESS_KEY_ID, SECRET, null, "kms", "{}"));
   }
 
+  /**
+   * One thread verifies for two identities in turn (and a signature made with the wrong secret): each
+   * signature is checked under its own signing key, however the thread's last key differs.
+   */
+  @Test
+  void alternatingSigningKeysOnOneThreadEachVerifyOnlyTheirOwnSignatures() {
+    String otherId = "AKIAI44QH8DHBEXAMPLE";
+    String otherSecret = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
+    SigV4Verifier two = new SigV4Verifier(id -> ACCESS_KEY_ID.equals(id) ? Optional.of(SECRET)
+        : otherId.equals(id) ? Optional.of(otherSecret) : Optional.empty(), clock, "kms");
+    SignedRequest first = signed(ACCESS_KEY_ID, SECRET, null, "kms", BODY);
+    SignedRequest second = signed(otherId, otherSecret, null, "kms", BODY);
+    SignedRequest firstAsSecond = signed(ACCESS_KEY_ID, otherSecret, null, "kms", BODY);
+    for (int round = 0; round < 3; round++) {
+      assertThat(two.verify(first).accessKeyId()).isEqualTo(ACCESS_KEY_ID);
+      assertThat(two.verify(second).accessKeyId()).isEqualTo(otherId);
+      assertThat(two.verify(second).accessKeyId()).isEqualTo(otherId);
+      assertThatThrownBy(() -> two.verify(firstAsSecond))
+          .isInstanceOf(InvalidSignatureException.class).hasMessage(MISMATCH);
+      assertThat(two.verify(first).accessKeyId()).isEqualTo(ACCESS_KEY_ID);
+    }
+  }
+
   @Test
   void returnsSessionToken() {
     Authentication auth = verifier.verify(signed(ACCESS_KEY_ID, SECRET, "FwoGZXIvYXdzEXAMPLE", "kms", BODY));
