@@ -1,8 +1,6 @@
 package trent.domain.audit;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +58,12 @@ public record AuditEvent(
     resources = List.copyOf(resources);
   }
 
-  /** An unmodifiable copy that keeps the members' order, so that the serialised line is stable. */
+  /**
+   * An unmodifiable copy that keeps the members' order, so that the serialised line is stable;
+   * {@link AuditMembers} are taken as they are (immutable, and shared between events).
+   */
   private static Map<String, Object> ordered(Map<String, Object> members) {
-    return members == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    return members == null ? null : AuditMembers.copyOf(members);
   }
 
   /** A KMS key a request used: CloudTrail's {@code resources} entry of type AWS::KMS::Key. */

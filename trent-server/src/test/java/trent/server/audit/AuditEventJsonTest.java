@@ -97,6 +97,10 @@ class AuditEventJsonTest {
       new AuditEvents(CLOCK, () -> "event-" + ids.incrementAndGet(), new JsonCodec().mapper());
 
   private String line(String target, String body) throws Exception {
+    return new AuditJson().line(event(target, body));
+  }
+
+  private trent.domain.audit.AuditEvent event(String target, String body) throws Exception {
     List<Map.Entry<String, String>> headers = List.of(
         Map.entry("Host", "127.0.0.1"),
         Map.entry("Content-Type", "application/x-amz-json-1.1"),
@@ -107,7 +111,31 @@ class AuditEventJsonTest {
             + "SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64)));
     dispatcher.dispatch(new IncomingRequest("req-" + (seen.size() + 1), "POST", "/", "", headers,
         body.getBytes(StandardCharsets.UTF_8), "192.0.2.10")).get();
-    return new AuditJson().line(events.of(seen.get(seen.size() - 1)));
+    return events.of(seen.get(seen.size() - 1));
+  }
+
+  /**
+   * Events of like requests share what repeats (the console keeps thousands in memory), yet each
+   * line still shows its own request: parameters listed in another order are not shared.
+   */
+  @Test
+  void likeRequestsShareTheirRepeatedPartsAndEachLineStillShowsItsOwnRequest() throws Exception {
+    String body = "{\"KeyId\":\"alias/app\",\"Plaintext\":\"AA==\",\"EncryptionContext\":{\"a\":\"1\",\"b\":\"2\"}}";
+    trent.domain.audit.AuditEvent first = event("Encrypt", body);
+    trent.domain.audit.AuditEvent second = event("Encrypt", body);
+    trent.domain.audit.AuditEvent reordered = event("Encrypt",
+        "{\"KeyId\":\"alias/app\",\"Plaintext\":\"AA==\",\"EncryptionContext\":{\"b\":\"2\",\"a\":\"1\"}}");
+    trent.domain.audit.AuditEvent other = event("Encrypt", "{\"KeyId\":\"alias/other\",\"Plaintext\":\"AA==\"}");
+
+    assertThat(second.requestParameters()).isSameAs(first.requestParameters());
+    assertThat(second.userIdentity()).isSameAs(first.userIdentity());
+    assertThat(second.resources()).isSameAs(first.resources());
+    assertThat(reordered.requestParameters()).isNotSameAs(second.requestParameters());
+    AuditJson json = new AuditJson();
+    assertThat(json.line(second)).isEqualTo(json.line(first).replace("req-1", "req-2").replace("event-1", "event-2"))
+        .contains("\"encryptionContext\":{\"a\":\"1\",\"b\":\"2\"}");
+    assertThat(json.line(reordered)).contains("\"encryptionContext\":{\"b\":\"2\",\"a\":\"1\"}");
+    assertThat(json.line(other)).contains("\"requestParameters\":{\"keyId\":\"alias/other\"}");
   }
 
   @Test
