@@ -68,6 +68,8 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
   private boolean draining;
   /** The client half-closed: answer what it sent, then close. */
   private boolean inputShutdown;
+  /** The client's address as text, made at the connection's first request (it never changes). */
+  private String sourceIp;
 
   KmsRequestHandler(Dispatcher dispatcher, InFlight inFlight, RequestLog requestLog, RequestDeadline deadline) {
     this(dispatcher, inFlight, requestLog, deadline, Cors.NONE);
@@ -204,7 +206,7 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
         q < 0 ? "" : uri.substring(q + 1),
         request.headers().entries(),
         ByteBufUtil.getBytes(request.content()),
-        ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown",
+        sourceIp(ctx),
         secureTransport);
     inFlight.begin();
     dispatcher.dispatch(incoming).whenComplete((answer, failure) -> {
@@ -214,6 +216,14 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
         ctx.executor().execute(() -> respond(ctx, requestId, keepAlive, started, allowOrigin, answer, failure));
       }
     });
+  }
+
+  private String sourceIp(ChannelHandlerContext ctx) {
+    if (sourceIp == null) {
+      sourceIp = ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+          ? a.getAddress().getHostAddress() : "unknown";
+    }
+    return sourceIp;
   }
 
   /**
