@@ -38,7 +38,9 @@ final class CanonicalRequest {
    * @param payloadHash lower-case hex SHA-256 of the body
    */
   static String build(SignedRequest request, String signedHeaders, String payloadHash) {
-    StringBuilder sb = new StringBuilder(256 + request.path().length() + request.query().length());
+    // Sized for a typical SDK request (its signed headers and their values fill about 400
+    // characters), so that the builder is not copied as it grows.
+    StringBuilder sb = new StringBuilder(640 + request.path().length() + request.query().length());
     sb.append(request.method()).append('\n');
     appendCanonicalUri(sb, request.path());
     sb.append('\n');
