@@ -31,6 +31,35 @@ public final class RequestLog implements AutoCloseable {
 
   private record Line(long epochMillis, String requestId, String operation, int status, String errorCode, long micros) {}
 
+  /** Used by the writer thread only. */
+  private final Timestamps times = new Timestamps();
+
+  /**
+   * Writes instants as {@link Instant#toString} does for whole milliseconds, formatting each
+   * second once: the lines of a second share its text, and the formatter cost more than the
+   * rest of a line. Not thread-safe.
+   */
+  static final class Timestamps {
+    private long second = Long.MIN_VALUE;
+    private String secondText;
+
+    StringBuilder append(StringBuilder b, long epochMillis) {
+      long s = Math.floorDiv(epochMillis, 1000L);
+      int millis = (int) Math.floorMod(epochMillis, 1000L);
+      if (s != second) {
+        String whole = Instant.ofEpochSecond(s).toString();
+        secondText = whole.substring(0, whole.length() - 1);
+        second = s;
+      }
+      b.append(secondText);
+      if (millis != 0) {
+        b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+            .append((char) ('0' + millis % 10));
+      }
+      return b.append('Z');
+    }
+  }
+
   private static final int QUEUE = 65_536;
 
   /** How often the writer looks for lines. */
@@ -109,8 +138,8 @@ public final class RequestLog implements AutoCloseable {
     }
   }
 
-  private static void format(StringBuilder b, Line line) {
-    b.append(Instant.ofEpochMilli(line.epochMillis())).append(" INFO  trent.request ")
+  private void format(StringBuilder b, Line line) {
+    times.append(b, line.epochMillis()).append(" INFO  trent.request ")
         .append(line.requestId()).append(' ')
         .append(line.operation() == null ? "-" : line.operation()).append(' ')
         .append(line.status());

@@ -42,4 +42,21 @@ class RequestLogTest {
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
   }
+
+  @Test
+  void timestampsReadAsInstantToStringDoes() {
+    RequestLog.Timestamps times = new RequestLog.Timestamps();
+    long[] samples = {0L, 1L, 999L, 1000L, 1001L, 1_765_000_000_000L, 1_765_000_000_010L, 1_765_000_000_100L,
+        1_765_000_000_999L, 1_765_000_001_000L, -1L, -1000L, -1001L, 253_402_300_799_999L};
+    for (long millis : samples) {
+      assertThat(times.append(new StringBuilder(), millis).toString())
+          .isEqualTo(java.time.Instant.ofEpochMilli(millis).toString());
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    long at = 1_765_000_000_000L;
+    for (int i = 0; i < 10_000; i++) {
+      at += random.nextInt(0, 400);
+      assertThat(times.append(new StringBuilder(), at).toString()).isEqualTo(java.time.Instant.ofEpochMilli(at).toString());
+    }
+  }
 }
