@@ -104,14 +104,13 @@ public final class Dispatcher {
 
   private Operation<?, ?> findOperation(IncomingRequest request, Exchange exchange) {
     String target = request.header("X-Amz-Target");
-    if (target != null && target.startsWith(TARGET_PREFIX)) {
-      exchange.target(target.substring(TARGET_PREFIX.length()));
+    String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+    if (name != null) {
+      exchange.target(name);
     }
-    if (!"POST".equals(request.method()) || target == null || !target.startsWith(TARGET_PREFIX)
-        || !isJsonProtocol(request.header("Content-Type"))) {
+    if (!"POST".equals(request.method()) || name == null || !isJsonProtocol(request.header("Content-Type"))) {
       throw new UnknownOperationException("");
     }
-    String name = target.substring(TARGET_PREFIX.length());
     return operations.find(name).orElseThrow(() -> validator.operations().contains(name)
         ? new KmsUnsupportedOperationException(name + " is not supported by this server yet.")
         : new UnknownOperationException(""));
