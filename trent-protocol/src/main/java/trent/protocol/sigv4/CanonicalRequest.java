@@ -41,6 +41,12 @@ final class CanonicalRequest {
     // Sized for a typical SDK request (its signed headers and their values fill about 400
     // characters), so that the builder is not copied as it grows.
     StringBuilder sb = new StringBuilder(640 + request.path().length() + request.query().length());
+    appendTo(sb, request, signedHeaders, payloadHash);
+    return sb.toString();
+  }
+
+  /** Appends the canonical request to {@code sb}; {@link #build} as text. */
+  static void appendTo(StringBuilder sb, SignedRequest request, String signedHeaders, CharSequence payloadHash) {
     sb.append(request.method()).append('\n');
     appendCanonicalUri(sb, request.path());
     sb.append('\n');
@@ -50,7 +56,6 @@ final class CanonicalRequest {
     sb.append('\n');
     sb.append(signedHeaders).append('\n');
     sb.append(payloadHash);
-    return sb.toString();
   }
 
   static String canonicalUri(String rawPath) {

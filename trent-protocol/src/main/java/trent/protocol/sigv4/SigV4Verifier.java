@@ -65,6 +65,7 @@ public final class SigV4Verifier {
   private final String service;
   private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
   private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(SigV4Verifier::newMac);
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final ThreadLocal<KeyedMac> signer = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
   private final ThreadLocal<MessageDigest> sha256 =
       ThreadLocal.withInitial(SigV4Verifier::newSha256);
@@ -103,18 +104,52 @@ public final class SigV4Verifier {
     String secret =
         credentials.secretAccessKey(auth.accessKeyId()).orElseThrow(SigV4Errors::unrecognizedClient);
 
-    String payloadHash = payloadHash(request);
-    String canonicalRequest = CanonicalRequest.build(request, auth.signedHeaders(), payloadHash);
-    String stringToSign = stringToSign(parsed.requestTime, auth, canonicalRequest);
     byte[] signingKey =
         signingKeys.get(secret, auth.scopeDate(), auth.region(), auth.service(), this::derive);
-    byte[] expected = HEX.formatHex(sign(signingKey, stringToSign.getBytes(StandardCharsets.UTF_8)))
-        .getBytes(StandardCharsets.US_ASCII);
-    byte[] provided = auth.signature().getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, provided)) {
+    byte[] expected = expectedSignature(request, parsed.requestTime, auth, signingKey);
+    if (!MessageDigest.isEqual(expected, provided(auth.signature()))) {
       throw SigV4Errors.signatureDoesNotMatch();
     }
     return authentication(request, auth);
+  }
+
+  /**
+   * The signature of the request, as lower-case hex in ASCII bytes: the same text as
+   * {@link #canonicalRequest} and {@link #stringToSign} give, hashed from one per-thread buffer
+   * instead of a string and a byte array for each step.
+   */
+  private byte[] expectedSignature(SignedRequest request, String requestTime, AuthorizationHeader auth,
+      byte[] signingKey) {
+    Scratch scratch = this.scratch.get();
+    MessageDigest digest = sha256.get();
+    StringBuilder text = scratch.text;
+    text.setLength(0);
+    digest.reset();
+    HEX.formatHex(scratch.hex.delete(0, scratch.hex.length()), digest.digest(request.body()));
+    CanonicalRequest.appendTo(text, request, auth.signedHeaders(), scratch.hex);
+    int n = scratch.ascii(text);
+    if (n >= 0) {
+      digest.update(scratch.buffer(), 0, n);
+    } else {
+      digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] canonicalHash = digest.digest();
+    text.setLength(0);
+    text.append(AuthorizationHeader.ALGORITHM).append('\n')
+        .append(requestTime).append('\n')
+        .append(auth.scopeDate()).append('/').append(auth.region()).append('/').append(auth.service()).append('/')
+        .append(auth.terminator()).append('\n');
+    HEX.formatHex(text, canonicalHash);
+    // The string to sign is ASCII: the scope's parts passed isPlausibleRegion and the equality checks.
+    n = scratch.ascii(text);
+    byte[] signature = n >= 0 ? sign(signingKey, scratch.buffer(), n)
+        : sign(signingKey, text.toString().getBytes(StandardCharsets.UTF_8));
+    scratch.shrinkIfLarge();
+    return HEX.formatHex(signature).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] provided(String signature) {
+    return signature.getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -260,6 +295,10 @@ public final class SigV4Verifier {
    * {@link SigningKeyCache}, one per signing key, never modified).
    */
   private byte[] sign(byte[] signingKey, byte[] data) {
+    return sign(signingKey, data, data.length);
+  }
+
+  private byte[] sign(byte[] signingKey, byte[] data, int length) {
     KeyedMac keyed = signer.get();
     if (keyed.key != signingKey) {
       keyed.key = null;
@@ -270,7 +309,8 @@ public final class SigV4Verifier {
       }
       keyed.key = signingKey;
     }
-    return keyed.mac.doFinal(data);
+    keyed.mac.update(data, 0, length);
+    return keyed.mac.doFinal();
   }
 
   private static boolean containsHeader(String signedHeaders, String name) {
@@ -378,6 +418,53 @@ public final class SigV4Verifier {
       return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /**
+   * A thread's text buffer for the canonical request and the string to sign, and their bytes.
+   * Neither holds a secret: the canonical request is what the client sent, and the signing key
+   * never passes through here.
+   */
+  private static final class Scratch {
+    private static final int KEPT = 4096;
+    final StringBuilder text = new StringBuilder(1024);
+    final StringBuilder hex = new StringBuilder(64);
+    private byte[] bytes = new byte[1024];
+
+    /**
+     * Writes the text into {@link #buffer()} when it is all ASCII (its UTF-8 is then one byte a
+     * character) and returns its length; returns -1, writing nothing useful, when it is not.
+     */
+    int ascii(StringBuilder s) {
+      int n = s.length();
+      if (bytes.length < n) {
+        bytes = new byte[Math.max(n, bytes.length * 2)];
+      }
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          return -1;
+        }
+        bytes[i] = (byte) c;
+      }
+      return n;
+    }
+
+    byte[] buffer() {
+      return bytes;
+    }
+
+    /** A request with huge headers does not leave its buffers behind. */
+    void shrinkIfLarge() {
+      if (text.capacity() > KEPT) {
+        text.setLength(0);
+        text.trimToSize();
+        text.ensureCapacity(1024);
+      }
+      if (bytes.length > KEPT) {
+        bytes = new byte[1024];
+      }
     }
   }
 

@@ -84,6 +84,18 @@ class SigV4VerifierTest {
     }
   }
 
+  /** A signed header value beyond ASCII is hashed as UTF-8, as the SDK signs it. */
+  @Test
+  void acceptsASignedHeaderValueBeyondAscii() {
+    SignedRequest request = signed(ACCESS_KEY_ID, SECRET, null, "kms", BODY, Map.of("X-Trent-Note", "café ünï 鍵"));
+    assertThat(request.headers()).anySatisfy(h -> assertThat(h.getValue()).isEqualTo("café ünï 鍵"));
+
+    assertThat(verifier.verify(request).accessKeyId()).isEqualTo(ACCESS_KEY_ID);
+    SignedRequest changed = withHeader(request, "X-Trent-Note", v -> v.replace("鍵", "键"));
+    assertThatThrownBy(() -> verifier.verify(changed))
+        .isInstanceOf(InvalidSignatureException.class).hasMessage(MISMATCH);
+  }
+
   @Test
   void returnsSessionToken() {
     Authentication auth = verifier.verify(signed(ACCESS_KEY_ID, SECRET, "FwoGZXIvYXdzEXAMPLE", "kms", BODY));
@@ -264,13 +276,19 @@ class SigV4VerifierTest {
   /** Signs {@code POST /} the way the SDK's KmsClient does, with the real SDK signer. */
   private SignedRequest signed(
       String accessKeyId, String secret, String sessionToken, String service, String body) {
-    SdkHttpRequest http = SdkHttpRequest.builder()
+    return signed(accessKeyId, secret, sessionToken, service, body, Map.of());
+  }
+
+  private SignedRequest signed(String accessKeyId, String secret, String sessionToken, String service, String body,
+      Map<String, String> moreHeaders) {
+    SdkHttpRequest.Builder builder = SdkHttpRequest.builder()
         .method(SdkHttpMethod.POST)
         .uri(URI.create("https://kms.us-east-1.amazonaws.com/"))
         .putHeader("Content-Type", "application/x-amz-json-1.1")
         .putHeader("X-Amz-Target", "TrentService.GenerateDataKey")
-        .putHeader("Content-Length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length))
-        .build();
+        .putHeader("Content-Length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+    moreHeaders.forEach(builder::putHeader);
+    SdkHttpRequest http = builder.build();
     AwsCredentialsIdentity identity = sessionToken == null
         ? AwsCredentialsIdentity.create(accessKeyId, secret)
         : AwsSessionCredentialsIdentity.create(accessKeyId, secret, sessionToken);
