@@ -3,6 +3,11 @@ package trent.protocol.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +134,7 @@ public final class RequestLog implements AutoCloseable {
         text.append(Instant.now()).append(" WARN  trent.request ").append(lost)
             .append(" request log lines dropped: the log could not keep up\n");
       }
-      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      encodeAndWrite(text);
       out.flush();
     } catch (IOException e) {
       // Standard error is gone; there is nowhere left to say so.
@@ -137,6 +142,31 @@ public final class RequestLog implements AutoCloseable {
       text.setLength(0);
     }
   }
+
+  /** Writer thread only: the batch's text as UTF-8, through one reused buffer (not a string and its bytes). */
+  private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+
+  private void encodeAndWrite(CharSequence text) throws IOException {
+    CharBuffer chars = CharBuffer.wrap(text);
+    utf8.reset();
+    CoderResult result;
+    do {
+      result = utf8.encode(chars, bytes, true);
+      writeBytes();
+    } while (result.isOverflow());
+    do {
+      result = utf8.flush(bytes);
+      writeBytes();
+    } while (result.isOverflow());
+  }
+
+  private void writeBytes() throws IOException {
+    out.write(bytes.array(), 0, bytes.position());
+    bytes.clear();
+  }
+
 
   private void format(StringBuilder b, Line line) {
     times.append(b, line.epochMillis()).append(" INFO  trent.request ")

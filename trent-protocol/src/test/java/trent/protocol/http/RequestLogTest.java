@@ -19,10 +19,13 @@ class RequestLogTest {
       log.record("id-" + i, "Decrypt", 200, null, i);
     }
     log.record("id-error", "Encrypt", 400, "ValidationException", 7);
+    // Text beyond ASCII (never an operation Trent names, but the encoding must not depend on that).
+    log.record("id-utf8", "Éncrypt鍵", 400, "ValidationException", 8);
     log.close();
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(lines).hasSize(10_001);
+    assertThat(lines).hasSize(10_002);
+    assertThat(lines.get(10_001)).endsWith(" INFO  trent.request id-utf8 Éncrypt鍵 400 ValidationException 8us");
     for (int i = 0; i < 10_000; i++) {
       assertThat(lines.get(i)).contains(" INFO  trent.request id-" + i + " Decrypt 200 " + i + "us");
     }
