@@ -77,6 +77,6 @@ public final class PolicyEvaluator {
   }
 
   private static boolean applies(Statement s, RequestContext request) {
-    return s.matchesAction(request.action()) && s.matchesResource(request) && s.conditionsHold(request);
+    return s.matchesAction(request.actionLowerCase()) && s.matchesResource(request) && s.conditionsHold(request);
   }
 }

@@ -30,6 +30,7 @@ public final class RequestContext {
   private final String principalArn;
   private final String principalAccount;
   private final String action;
+  private String actionLowerCase;
   private final String resource;
   /** The condition keys given to the builder (folded), each with at least one value. */
   private final Map<String, List<String>> keys;
@@ -80,6 +81,16 @@ public final class RequestContext {
   /** The action, e.g. {@code kms:Decrypt}. */
   public String action() {
     return action;
+  }
+
+  /** The action in lower case, for case-insensitive matching; made once per request. */
+  String actionLowerCase() {
+    String lower = actionLowerCase;
+    if (lower == null) {
+      lower = action.toLowerCase(java.util.Locale.ROOT);
+      actionLowerCase = lower;
+    }
+    return lower;
   }
 
   /** The resource ARN, e.g. the key ARN. */

@@ -80,11 +80,15 @@ public final class Statement {
   }
 
   /** True if the action matches Action (or does not match NotAction). Case-insensitive. */
-  boolean matchesAction(String requestAction) {
+  boolean matchesAction(String requestActionLowerCase) {
     if (action.isEmpty()) {
       return false;
     }
-    boolean any = actionPatterns.stream().anyMatch(p -> p.matches(requestAction, k -> Optional.empty()));
+    // A loop, not a stream: this runs for every statement of every policy of every request.
+    boolean any = false;
+    for (int i = 0, n = actionPatterns.size(); i < n && !any; i++) {
+      any = actionPatterns.get(i).matchesLowerCase(requestActionLowerCase);
+    }
     return action.get().negated() != any;
   }
 

@@ -103,6 +103,18 @@ final class WildcardPattern {
     return glob(atoms, ignoreCase ? input.toLowerCase(Locale.ROOT) : input);
   }
 
+  /**
+   * {@link #matches} for a pattern without variables and an input already in lower case (as
+   * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT} gives it), which a case-insensitive
+   * pattern would otherwise fold again at every match.
+   */
+  boolean matchesLowerCase(String lowerCaseInput) {
+    if (staticAtoms == null) {
+      return matches(lowerCaseInput, k -> Optional.empty());
+    }
+    return glob(staticAtoms, lowerCaseInput);
+  }
+
   /** True if the pattern has no wildcard and no variable, i.e. it matches exactly one string. */
   boolean isLiteral() {
     if (staticAtoms == null) {
