@@ -45,8 +45,30 @@ final class KeyIds {
 
   /** Writes the 16 bytes a canonical key id stands for. */
   static void writeKeyId(String keyId, byte[] out, int offset) {
+    // The canonical forms, read in place (this runs for every ciphertext made): 8-4-4-4-12 hex
+    // digits, or mrk- and 32 digits. Anything else takes the general path, which rejects it.
+    if (keyId.length() == 36 && keyId.charAt(8) == '-' && keyId.charAt(13) == '-' && keyId.charAt(18) == '-'
+        && keyId.charAt(23) == '-') {
+      putLong(out, offset, HexFormat.fromHexDigitsToLong(keyId, 0, 8) << 32
+          | (long) HexFormat.fromHexDigits(keyId, 9, 13) << 16 | HexFormat.fromHexDigits(keyId, 14, 18));
+      putLong(out, offset + 8, (long) HexFormat.fromHexDigits(keyId, 19, 23) << 48
+          | HexFormat.fromHexDigitsToLong(keyId, 24, 36));
+      return;
+    }
+    if (keyId.length() == 36 && keyId.startsWith("mrk-")) {
+      putLong(out, offset, HexFormat.fromHexDigitsToLong(keyId, 4, 20));
+      putLong(out, offset + 8, HexFormat.fromHexDigitsToLong(keyId, 20, 36));
+      return;
+    }
     String hex = keyId.startsWith("mrk-") ? keyId.substring(4) : keyId.replace("-", "");
     System.arraycopy(HEX.parseHex(hex), 0, out, offset, KEY_ID_BYTES);
+  }
+
+  private static void putLong(byte[] out, int offset, long value) {
+    for (int i = 7; i >= 0; i--) {
+      out[offset + i] = (byte) value;
+      value >>>= 8;
+    }
   }
 
   /** The canonical key id for a kind byte and 16 bytes; null when the kind is unknown. */

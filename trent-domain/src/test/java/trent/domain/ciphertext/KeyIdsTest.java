@@ -1,0 +1,44 @@
+package trent.domain.ciphertext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class KeyIdsTest {
+
+  /** The bytes a key id is written as: its hex digits without the dashes (or the mrk- prefix). */
+  private static byte[] expected(String keyId) {
+    return HexFormat.of().parseHex(keyId.startsWith("mrk-") ? keyId.substring(4) : keyId.replace("-", ""));
+  }
+
+  private static byte[] written(String keyId) {
+    byte[] out = new byte[KeyIds.KEY_ID_BYTES + 3];
+    KeyIds.writeKeyId(keyId, out, 3);
+    return java.util.Arrays.copyOfRange(out, 3, out.length);
+  }
+
+  @Test
+  void writesEveryKeyIdAsItsHexDigits() {
+    Random random = new Random(11);
+    for (int i = 0; i < 2000; i++) {
+      String uuid = new UUID(random.nextLong(), random.nextLong()).toString();
+      assertThat(written(uuid)).isEqualTo(expected(uuid));
+      assertThat(written(uuid.toUpperCase())).isEqualTo(expected(uuid));
+      String mrk = "mrk-" + HexFormat.of().formatHex(expected(uuid));
+      assertThat(written(mrk)).isEqualTo(expected(mrk));
+      assertThat(KeyIds.readKeyId(KeyIds.KIND_UUID, written(uuid), 0)).isEqualTo(uuid);
+    }
+    assertThat(written("ffffffff-ffff-ffff-ffff-ffffffffffff")).containsOnly((byte) 0xff);
+    assertThat(written("00000000-0000-0000-0000-000000000000")).containsOnly((byte) 0);
+  }
+
+  @Test
+  void refusesWhatIsNotHex() {
+    assertThatThrownBy(() -> written("1234abcd-12ab-34cd-56ef-1234567890ag")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> written("mrk-1234abcd12ab34cd56ef1234567890ag")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
