@@ -64,6 +64,14 @@ final class KeyIds {
     System.arraycopy(HEX.parseHex(hex), 0, out, offset, KEY_ID_BYTES);
   }
 
+  private static long getLong(byte[] in, int offset) {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = value << 8 | (in[offset + i] & 0xff);
+    }
+    return value;
+  }
+
   private static void putLong(byte[] out, int offset, long value) {
     for (int i = 7; i >= 0; i--) {
       out[offset + i] = (byte) value;
@@ -73,13 +81,12 @@ final class KeyIds {
 
   /** The canonical key id for a kind byte and 16 bytes; null when the kind is unknown. */
   static String readKeyId(byte kind, byte[] in, int offset) {
-    String hex = HEX.formatHex(in, offset, offset + KEY_ID_BYTES);
     switch (kind) {
       case KIND_UUID:
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
-            + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
+        // UUID's text is the canonical key id: 8-4-4-4-12 lower-case hex digits.
+        return new java.util.UUID(getLong(in, offset), getLong(in, offset + 8)).toString();
       case KIND_MULTI_REGION:
-        return "mrk-" + hex;
+        return "mrk-" + HEX.formatHex(in, offset, offset + KEY_ID_BYTES);
       default:
         return null;
     }

@@ -31,9 +31,13 @@ class KeyIdsTest {
       String mrk = "mrk-" + HexFormat.of().formatHex(expected(uuid));
       assertThat(written(mrk)).isEqualTo(expected(mrk));
       assertThat(KeyIds.readKeyId(KeyIds.KIND_UUID, written(uuid), 0)).isEqualTo(uuid);
+      assertThat(KeyIds.readKeyId(KeyIds.KIND_MULTI_REGION, written(mrk), 0)).isEqualTo(mrk);
     }
     assertThat(written("ffffffff-ffff-ffff-ffff-ffffffffffff")).containsOnly((byte) 0xff);
     assertThat(written("00000000-0000-0000-0000-000000000000")).containsOnly((byte) 0);
+    assertThat(KeyIds.readKeyId(KeyIds.KIND_UUID, written("ffffffff-ffff-ffff-ffff-ffffffffffff"), 0))
+        .isEqualTo("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    assertThat(KeyIds.readKeyId((byte) 9, new byte[16], 0)).isNull();
   }
 
   @Test
