@@ -1,7 +1,6 @@
 package trent.domain.ciphertext;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** The key id and key material id forms the ciphertext format can carry, and their byte forms. */
 final class KeyIds {
@@ -15,25 +14,40 @@ final class KeyIds {
   static final int KEY_ID_BYTES = 16;
   static final int KEY_MATERIAL_ID_BYTES = 32;
 
-  private static final Pattern UUID =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern MULTI_REGION = Pattern.compile("mrk-[0-9a-f]{32}");
-  private static final Pattern KEY_MATERIAL_ID = Pattern.compile("[0-9a-f]{64}");
   private static final HexFormat HEX = HexFormat.of();
 
   private KeyIds() {}
 
-  /** Checks a key id is in one of the two canonical (lowercase) forms; returns it. */
+  /**
+   * Checks a key id is in one of the two canonical (lowercase) forms, 8-4-4-4-12 hex digits or
+   * {@code mrk-} and 32; returns it. Checked character by character: every ciphertext made or
+   * opened passes here, and regular expressions were 7% of a Decrypt's CPU (JFR).
+   */
   static String requireKeyId(String keyId) {
-    if (!UUID.matcher(keyId).matches() && !MULTI_REGION.matcher(keyId).matches()) {
+    if (!isUuid(keyId) && !(keyId.length() == 36 && keyId.startsWith("mrk-") && lowerHex(keyId, 4, 36))) {
       throw new IllegalArgumentException(
           "key id must be a lowercase UUID or mrk- followed by 32 lowercase hex digits");
     }
     return keyId;
   }
 
+  private static boolean isUuid(String s) {
+    return s.length() == 36 && s.charAt(8) == '-' && s.charAt(13) == '-' && s.charAt(18) == '-' && s.charAt(23) == '-'
+        && lowerHex(s, 0, 8) && lowerHex(s, 9, 13) && lowerHex(s, 14, 18) && lowerHex(s, 19, 23) && lowerHex(s, 24, 36);
+  }
+
+  private static boolean lowerHex(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String requireKeyMaterialId(String keyMaterialId) {
-    if (!KEY_MATERIAL_ID.matcher(keyMaterialId).matches()) {
+    if (keyMaterialId.length() != 64 || !lowerHex(keyMaterialId, 0, 64)) {
       throw new IllegalArgumentException("key material id must be 64 lowercase hex digits");
     }
     return keyMaterialId;

@@ -45,4 +45,42 @@ class KeyIdsTest {
     assertThatThrownBy(() -> written("1234abcd-12ab-34cd-56ef-1234567890ag")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> written("mrk-1234abcd12ab34cd56ef1234567890ag")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void acceptsOnlyTheCanonicalForms() {
+    java.util.regex.Pattern uuid = java.util.regex.Pattern.compile(
+        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}");
+    java.util.regex.Pattern material = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    String good = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    String mrk = "mrk-1234abcd12ab34cd56ef1234567890ab";
+    String id = "0123456789abcdef".repeat(4);
+    java.util.List<String> keyIds = new java.util.ArrayList<>(java.util.List.of(good, mrk, "", "mrk-", good + "0",
+        good.substring(1), good.toUpperCase(), "MRK-" + mrk.substring(4), "mrk-" + good.substring(0, 32)));
+    java.util.List<String> materialIds = new java.util.ArrayList<>(java.util.List.of(id, "", id + "0", id.substring(1),
+        id.toUpperCase()));
+    // Every single-character change of each valid form, to characters on both sides of the hex ranges.
+    for (char c : "-/09:`afgAF G".toCharArray()) {
+      for (int i = 0; i < 36; i++) {
+        keyIds.add(good.substring(0, i) + c + good.substring(i + 1));
+        keyIds.add(mrk.substring(0, i) + c + mrk.substring(i + 1));
+      }
+      for (int i = 0; i < 64; i++) {
+        materialIds.add(id.substring(0, i) + c + id.substring(i + 1));
+      }
+    }
+    for (String k : keyIds) {
+      if (uuid.matcher(k).matches()) {
+        assertThat(KeyIds.requireKeyId(k)).isEqualTo(k);
+      } else {
+        assertThatThrownBy(() -> KeyIds.requireKeyId(k)).as(k).isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+    for (String m : materialIds) {
+      if (material.matcher(m).matches()) {
+        assertThat(KeyIds.requireKeyMaterialId(m)).isEqualTo(m);
+      } else {
+        assertThatThrownBy(() -> KeyIds.requireKeyMaterialId(m)).as(m).isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+  }
 }
