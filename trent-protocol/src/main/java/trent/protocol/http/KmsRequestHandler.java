@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -278,9 +279,10 @@ final class KmsRequestHandler extends ChannelInboundHandlerAdapter {
 
   private static void write(ChannelHandlerContext ctx, String requestId, int status, byte[] body, boolean keepAlive,
       String allowOrigin) {
+    // No trailers: an answer has a Content-Length, so there is nowhere to send them.
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body), ANSWER_HEADERS,
-        DefaultHttpHeadersFactory.trailersFactory());
+        HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body), ANSWER_HEADERS.newHeaders(),
+        EmptyHttpHeaders.INSTANCE);
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
