@@ -84,6 +84,35 @@ class HostileClientsIT {
     wellBehavedClientIsServed();
   }
 
+  /**
+   * The idle timeout closes a connection that has nothing to do, before any request or after its
+   * answer, and never one whose client keeps sending requests, however long that goes on.
+   */
+  @Test
+  void idleConnectionsAreClosedAfterTheIdleTimeoutAndBusyOnesAreNot() throws Exception {
+    Duration idle = Duration.ofSeconds(2);
+    byte[] request = RawConnection.request("GenerateRandom", "{\"NumberOfBytes\":8}");
+    try (RunningTrent quick = RunningTrent.start(b -> b.idleTimeout(idle));
+        RawConnection silent = new RawConnection(quick.server().endpoint(), 30_000);
+        RawConnection answered = new RawConnection(quick.server().endpoint(), 30_000);
+        RawConnection busy = new RawConnection(quick.server().endpoint(), 30_000)) {
+      answered.write(request);
+      assertThat(answered.read().status()).isEqualTo(200);
+      // Three idle timeouts of requests 0.1 s apart: busy is never idle, the other two are.
+      long until = System.nanoTime() + idle.multipliedBy(3).toNanos();
+      while (System.nanoTime() < until) {
+        busy.write(request);
+        assertThat(busy.read().status()).isEqualTo(200);
+        Thread.sleep(100);
+      }
+      // Bounded waits: each read times out after 30 s if the server never closes.
+      assertThat(silent.closedByServer()).as("a connection that never sent a request").isTrue();
+      assertThat(answered.closedByServer()).as("a connection idle since its answer").isTrue();
+      busy.write(request);
+      assertThat(busy.read().status()).isEqualTo(200);
+    }
+  }
+
   @Test
   void aClientTakingItsTimeBetweenRequestsKeepsItsConnection() throws Exception {
     try (RawConnection c = connect()) {
