@@ -33,6 +33,14 @@ public interface SqlSession {
   String rowLock();
 
   /**
+   * What a {@code SELECT} of a row about to be deleted ends with: {@code " FOR UPDATE"} in
+   * PostgreSQL, the lock that also holds off transactions inserting rows that refer to it (their
+   * foreign keys take {@code FOR KEY SHARE}, which {@link #rowLock()} lets through); {@code ""} in
+   * SQLite, which writes one transaction at a time.
+   */
+  String deleteLock();
+
+  /**
    * What a plain {@code INSERT} of a record with a primary key ends with: {@code ""} when a
    * duplicate fails the statement (and that failure is harmless), or {@code " ON CONFLICT DO
    * NOTHING"} when a failed statement would spoil the whole transaction (PostgreSQL aborts it), so

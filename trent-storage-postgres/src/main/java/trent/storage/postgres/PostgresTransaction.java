@@ -17,6 +17,7 @@ import trent.storage.Transaction;
 import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
+import trent.storage.jdbc.JdbcKeyRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
 import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -40,7 +41,7 @@ final class PostgresTransaction implements Transaction, SqlSession {
   private volatile boolean open = true;
   private volatile boolean conflicted;
   private volatile StorageException firstFailure;
-  private final PostgresKeyRepository keys = new PostgresKeyRepository(this);
+  private final JdbcKeyRepository keys = new JdbcKeyRepository(this);
   private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
   private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
@@ -88,6 +89,11 @@ final class PostgresTransaction implements Transaction, SqlSession {
       firstFailure = translated;
     }
     return translated;
+  }
+
+  @Override
+  public String deleteLock() {
+    return " FOR UPDATE";
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import trent.storage.jdbc.JdbcChecks;
 import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRotationRecord;
 import trent.storage.RotationRepository;
@@ -37,7 +38,7 @@ final class SqliteRotationRepository implements RotationRepository {
 
   @Override
   public void insert(KeyRotationRecord rotation) {
-    SqliteKeyRepository.requireNew(rotation.version(), "rotation settings of key " + rotation.keyId());
+    JdbcChecks.requireNew(rotation.version(), "rotation settings of key " + rotation.keyId());
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "INSERT INTO key_rotations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0)")) {
       ps.setString(1, rotation.keyId());
@@ -69,7 +70,7 @@ final class SqliteRotationRepository implements RotationRepository {
 
   @Override
   public List<KeyRotationRecord> listDue(Instant notAfter, int limit) {
-    SqliteKeyRepository.requireLimit(limit);
+    JdbcChecks.requireLimit(limit);
     try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM key_rotations"
         + " WHERE automatic_rotation_enabled = 1 AND next_rotation_date <= ?"
         + " ORDER BY next_rotation_date, key_id LIMIT ?")) {

@@ -17,6 +17,7 @@ import trent.storage.Transaction;
 import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
+import trent.storage.jdbc.JdbcKeyRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
 import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -32,7 +33,7 @@ final class SqliteTransaction implements Transaction, SqlSession {
 
   private final Connection connection;
   private volatile boolean open = true;
-  private final SqliteKeyRepository keys = new SqliteKeyRepository(this);
+  private final JdbcKeyRepository keys = new JdbcKeyRepository(this);
   private final JdbcKeyMaterialRepository keyMaterials = new JdbcKeyMaterialRepository(this);
   private final JdbcAliasRepository aliases = new JdbcAliasRepository(this);
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
@@ -64,6 +65,11 @@ final class SqliteTransaction implements Transaction, SqlSession {
   /** Nothing: SQLite runs one write transaction at a time, so a row read stays as read. */
   @Override
   public String rowLock() {
+    return "";
+  }
+
+  @Override
+  public String deleteLock() {
     return "";
   }
 

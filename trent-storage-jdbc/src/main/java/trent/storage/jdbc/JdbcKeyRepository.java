@@ -1,4 +1,4 @@
-package trent.storage.postgres;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,18 +12,20 @@ import trent.storage.DuplicateRecordException;
 import trent.storage.KeyRecord;
 import trent.storage.KeyRepository;
 import trent.storage.StaleRecordException;
-import trent.storage.jdbc.JdbcChecks;
-import trent.storage.jdbc.KeyCopyDeletion;
 
-final class PostgresKeyRepository implements KeyRepository {
+/**
+ * Keys in a JDBC store, one row per copy (key id and Region), for SQLite and PostgreSQL alike: what
+ * differs between them comes from the {@link SqlSession} (row locks, how a duplicate insert shows).
+ */
+public final class JdbcKeyRepository implements KeyRepository {
 
   private static final String COLUMNS = "key_id, account, region, description, key_spec, key_usage, origin, key_state,"
       + " creation_date, deletion_date, pending_window_in_days, multi_region, policy, current_material_id, version,"
       + " custom_key_store_id, xks_key_id, primary_region";
 
-  private final PostgresTransaction tx;
+  private final SqlSession tx;
 
-  PostgresKeyRepository(PostgresTransaction tx) {
+  public JdbcKeyRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -52,17 +54,17 @@ final class PostgresKeyRepository implements KeyRepository {
 
   @Override
   public void insert(KeyRecord key) {
-    requireNew(key.version(), "key " + key.keyId());
+    JdbcChecks.requireNew(key.version(), "key " + key.keyId());
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "INSERT INTO keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT DO NOTHING")) {
+            + tx.insertSuffix())) {
       ps.setString(1, key.keyId());
       bindBody(ps, key, 2);
       ps.setLong(15, 0);
       ps.setString(16, key.customKeyStoreId());
       ps.setString(17, key.xksKeyId());
       ps.setString(18, key.primaryRegion());
-      if (ps.executeUpdate() == 0) {
+      if (ps.executeUpdate() == 0 && tx.unchangedInsertIsDuplicate()) {
         throw new DuplicateRecordException("inserting key " + key.keyId() + ": the record already exists");
       }
     } catch (SQLException e) {
@@ -94,15 +96,15 @@ final class PostgresKeyRepository implements KeyRepository {
   }
 
   /**
-   * Locks the key row first ({@code FOR UPDATE}): a concurrent transaction adding material, an
-   * alias or a tag to the key either commits before, and its record is deleted with the key, or
-   * waits and then fails because the key is gone.
+   * Locks the key row first ({@link SqlSession#deleteLock()}): a concurrent transaction adding
+   * material, an alias or a tag to the key either commits before, and its record is deleted with
+   * the key, or waits and then fails because the key is gone.
    */
   @Override
   public boolean delete(String keyId, String region) {
     try {
       try (PreparedStatement ps = tx.connection().prepareStatement(
-          "SELECT 1 FROM keys WHERE key_id = ? AND region = ? FOR UPDATE")) {
+          "SELECT 1 FROM keys WHERE key_id = ? AND region = ?" + tx.deleteLock())) {
         ps.setString(1, keyId);
         ps.setString(2, region);
         try (ResultSet rs = ps.executeQuery()) {
@@ -119,7 +121,7 @@ final class PostgresKeyRepository implements KeyRepository {
 
   @Override
   public List<KeyRecord> list(String account, String region, String afterKeyId, int limit) {
-    requireLimit(limit);
+    JdbcChecks.requireLimit(limit);
     String sql = "SELECT " + COLUMNS + " FROM keys WHERE account = ? AND region = ?"
         + (afterKeyId == null ? "" : " AND key_id > ?") + " ORDER BY key_id LIMIT ?";
     try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
@@ -138,7 +140,7 @@ final class PostgresKeyRepository implements KeyRepository {
 
   @Override
   public List<KeyRecord> listAll(String afterKeyId, String afterRegion, int limit) {
-    requireLimit(limit);
+    JdbcChecks.requireLimit(limit);
     String sql = "SELECT " + COLUMNS + " FROM keys"
         + (afterKeyId == null ? "" : afterRegion == null ? " WHERE key_id > ?" : " WHERE key_id > ? OR (key_id = ? AND region > ?)")
         + " ORDER BY key_id, region LIMIT ?";
@@ -160,24 +162,16 @@ final class PostgresKeyRepository implements KeyRepository {
 
   @Override
   public List<KeyRecord> listDeletionDue(String keyState, Instant notAfter, int limit) {
-    requireLimit(limit);
+    JdbcChecks.requireLimit(limit);
     try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM keys"
         + " WHERE key_state = ? AND deletion_date <= ? ORDER BY deletion_date, key_id, region LIMIT ?")) {
       ps.setString(1, keyState);
-      ps.setLong(2, Jdbc.toMicros(notAfter));
+      ps.setLong(2, JdbcColumns.toMicros(notAfter));
       ps.setInt(3, limit);
       return all(ps);
     } catch (SQLException e) {
       throw tx.translate(e, "listing keys due for deletion");
     }
-  }
-
-  static void requireNew(long version, String what) {
-    JdbcChecks.requireNew(version, what);
-  }
-
-  static void requireLimit(int limit) {
-    JdbcChecks.requireLimit(limit);
   }
 
   /** Binds every column but key_id and version, from {@code first} on (13 parameters). */
@@ -190,8 +184,8 @@ final class PostgresKeyRepository implements KeyRepository {
     ps.setString(i++, key.keyUsage());
     ps.setString(i++, key.origin());
     ps.setString(i++, key.keyState());
-    ps.setLong(i++, Jdbc.toMicros(key.creationDate()));
-    Jdbc.setInstantOrNull(ps, i++, key.deletionDate());
+    ps.setLong(i++, JdbcColumns.toMicros(key.creationDate()));
+    JdbcColumns.setInstantOrNull(ps, i++, key.deletionDate(), Types.BIGINT);
     if (key.pendingWindowInDays() == null) {
       ps.setNull(i++, Types.INTEGER);
     } else {
@@ -230,8 +224,8 @@ final class PostgresKeyRepository implements KeyRepository {
         rs.getString("key_usage"),
         rs.getString("origin"),
         rs.getString("key_state"),
-        Jdbc.fromMicros(rs.getLong("creation_date")),
-        Jdbc.getInstantOrNull(rs, "deletion_date"),
+        JdbcColumns.fromMicros(rs.getLong("creation_date")),
+        JdbcColumns.getInstantOrNull(rs, "deletion_date"),
         pendingWindowInDays,
         rs.getBoolean("multi_region"),
         rs.getString("policy"),
