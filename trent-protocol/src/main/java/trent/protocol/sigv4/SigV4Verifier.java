@@ -134,12 +134,12 @@ public final class SigV4Verifier {
       digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
     }
     byte[] canonicalHash = digest.digest();
+    StringBuilder scope = scratch.scope;
+    scope.setLength(0);
+    scope.append(auth.scopeDate()).append('/').append(auth.region()).append('/').append(auth.service()).append('/')
+        .append(auth.terminator());
     text.setLength(0);
-    text.append(AuthorizationHeader.ALGORITHM).append('\n')
-        .append(requestTime).append('\n')
-        .append(auth.scopeDate()).append('/').append(auth.region()).append('/').append(auth.service()).append('/')
-        .append(auth.terminator()).append('\n');
-    HEX.formatHex(text, canonicalHash);
+    appendStringToSign(text, requestTime, scope, canonicalHash);
     // The string to sign is ASCII: the scope's parts passed isPlausibleRegion and the equality checks.
     n = scratch.ascii(text);
     byte[] signature = n >= 0 ? sign(signingKey, scratch.buffer(), n)
@@ -251,18 +251,21 @@ public final class SigV4Verifier {
         canonicalRequest);
   }
 
-  /** The string to sign for a canonical request; package-private for tests. */
+  /** The string to sign for a canonical request, built as {@link #verify} builds it; for tests. */
   String stringToSign(String requestTime, String scope, String canonicalRequest) {
     MessageDigest digest = sha256.get();
     digest.reset();
-    String canonicalHash =
-        HEX.formatHex(digest.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-    return new StringBuilder(160)
-        .append(AuthorizationHeader.ALGORITHM).append('\n')
+    byte[] canonicalHash = digest.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    return appendStringToSign(new StringBuilder(160), requestTime, scope, canonicalHash).toString();
+  }
+
+  /** Appends the string to sign: algorithm, request time, scope, and the canonical request's hash in hex. */
+  private static StringBuilder appendStringToSign(StringBuilder text, String requestTime, CharSequence scope,
+      byte[] canonicalHash) {
+    text.append(AuthorizationHeader.ALGORITHM).append('\n')
         .append(requestTime).append('\n')
-        .append(scope).append('\n')
-        .append(canonicalHash)
-        .toString();
+        .append(scope).append('\n');
+    return HEX.formatHex(text, canonicalHash);
   }
 
   private byte[] derive(SigningKeyCache.Key key) {
@@ -430,6 +433,7 @@ public final class SigV4Verifier {
     private static final int KEPT = 4096;
     final StringBuilder text = new StringBuilder(1024);
     final StringBuilder hex = new StringBuilder(64);
+    final StringBuilder scope = new StringBuilder(64);
     private byte[] bytes = new byte[1024];
 
     /**
