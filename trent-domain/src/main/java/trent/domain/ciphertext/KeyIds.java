@@ -59,8 +59,9 @@ final class KeyIds {
 
   /** Writes the 16 bytes a canonical key id stands for. */
   static void writeKeyId(String keyId, byte[] out, int offset) {
-    // The canonical forms, read in place (this runs for every ciphertext made): 8-4-4-4-12 hex
-    // digits, or mrk- and 32 digits. Anything else takes the general path, which rejects it.
+    // The two forms, read in place (this runs for every ciphertext made): 8-4-4-4-12 hex digits,
+    // or mrk- and 32 digits. Callers pass ids requireKeyId accepted (BackingKey, the external
+    // header), so nothing else arrives; were it to, it is refused.
     if (keyId.length() == 36 && keyId.charAt(8) == '-' && keyId.charAt(13) == '-' && keyId.charAt(18) == '-'
         && keyId.charAt(23) == '-') {
       putLong(out, offset, HexFormat.fromHexDigitsToLong(keyId, 0, 8) << 32
@@ -74,8 +75,7 @@ final class KeyIds {
       putLong(out, offset + 8, HexFormat.fromHexDigitsToLong(keyId, 20, 36));
       return;
     }
-    String hex = keyId.startsWith("mrk-") ? keyId.substring(4) : keyId.replace("-", "");
-    System.arraycopy(HEX.parseHex(hex), 0, out, offset, KEY_ID_BYTES);
+    throw new IllegalArgumentException("not a key id: " + keyId);
   }
 
   private static long getLong(byte[] in, int offset) {
