@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.SecureRandomParameters;
 import java.security.SecureRandomSpi;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * string (instance number, thread id, creation time) so instances differ even if two were seeded
  * alike.
  *
+ * <p>Small requests (up to {@link #BUFFERED_REQUEST} bytes: keys, nonces, IVs) are served from a
+ * per-thread block of {@link #BLOCK} bytes that the DRBG fills in one call. Hash_DRBG pays a
+ * state update and a big-number addition per call whatever its length, so a request's two or
+ * three small draws cost about three times what their share of one block does. Bytes handed out
+ * are overwritten in the block at once; the rest are future output, which the DRBG's state in
+ * the same memory determines anyway. Reseeding discards the block, so output after a reseed
+ * comes from the reseeded state. Larger requests, and requests with parameters, go to the DRBG
+ * directly.
+ *
  * <p>Guarantees: output is as unpredictable as the JDK's DRBG at 256-bit strength; instances are
  * thread-safe without shared locks. The per-thread DRBGs live as long as their threads; use one
  * instance per server, not one per request.
@@ -29,11 +39,17 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
 
   private static final AtomicLong INSTANCES = new AtomicLong();
 
-  private final transient ThreadLocal<SecureRandom> perThread;
+  /** The largest request served from a thread's block. */
+  static final int BUFFERED_REQUEST = 64;
+
+  /** The length of a thread's block of DRBG output. */
+  static final int BLOCK = 512;
+
+  private final transient ThreadLocal<Source> perThread;
 
   private ThreadLocalSecureRandom(Spi spi, long instance) {
     super(spi, null);
-    this.perThread = ThreadLocal.withInitial(() -> newDrbg(instance));
+    this.perThread = ThreadLocal.withInitial(() -> new Source(newDrbg(instance)));
     spi.owner = this;
   }
 
@@ -45,12 +61,12 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
   }
 
   private SecureRandom current() {
-    return perThread.get();
+    return perThread.get().drbg;
   }
 
   @Override
   public void nextBytes(byte[] bytes) {
-    current().nextBytes(bytes);
+    perThread.get().nextBytes(bytes);
   }
 
   @Override
@@ -65,7 +81,9 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
 
   @Override
   public void setSeed(byte[] seed) {
-    current().setSeed(seed);
+    Source source = perThread.get();
+    source.drbg.setSeed(seed);
+    source.discard();
   }
 
   @Override
@@ -78,12 +96,16 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
 
   @Override
   public void reseed() {
-    current().reseed();
+    Source source = perThread.get();
+    source.drbg.reseed();
+    source.discard();
   }
 
   @Override
   public void reseed(SecureRandomParameters params) {
-    current().reseed(params);
+    Source source = perThread.get();
+    source.drbg.reseed(params);
+    source.discard();
   }
 
   @Override
@@ -120,6 +142,44 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
     }
   }
 
+  /** A thread's DRBG and its block of output not yet handed out. Used by its thread only. */
+  static final class Source {
+    final SecureRandom drbg;
+    final byte[] block = new byte[BLOCK];
+    /** Where the unused output starts: {@code BLOCK} when the block is spent. */
+    int next = BLOCK;
+
+    Source(SecureRandom drbg) {
+      this.drbg = drbg;
+    }
+
+    void nextBytes(byte[] bytes) {
+      int n = bytes.length;
+      if (n > BUFFERED_REQUEST) {
+        drbg.nextBytes(bytes);
+        return;
+      }
+      if (BLOCK - next < n) {
+        drbg.nextBytes(block);
+        next = 0;
+      }
+      System.arraycopy(block, next, bytes, 0, n);
+      Arrays.fill(block, next, next + n, (byte) 0);
+      next += n;
+    }
+
+    /** Forgets the unused output (after a reseed it would not depend on the new seed). */
+    void discard() {
+      Arrays.fill(block, (byte) 0);
+      next = BLOCK;
+    }
+  }
+
+  /** The calling thread's source, for tests. */
+  Source sourceOfThisThread() {
+    return perThread.get();
+  }
+
   /** Delegates the few calls that reach the SPI directly (for example from {@code Random}). */
   private static final class Spi extends SecureRandomSpi {
     private static final long serialVersionUID = 1L;
@@ -127,12 +187,12 @@ public final class ThreadLocalSecureRandom extends SecureRandom {
 
     @Override
     protected void engineSetSeed(byte[] seed) {
-      owner.current().setSeed(seed);
+      owner.setSeed(seed);
     }
 
     @Override
     protected void engineNextBytes(byte[] bytes) {
-      owner.current().nextBytes(bytes);
+      owner.nextBytes(bytes);
     }
 
     @Override
