@@ -20,12 +20,21 @@ public final class BackingKey implements AutoCloseable {
   private final String keyId;
   private final String keyMaterialId;
   private final DerivedKeyAead aead;
+  /** The ids as a blob's header writes them: key id kind, key id, key material id. */
+  private final byte[] identity;
 
   private BackingKey(String keyId, String keyMaterialId, DerivedKeyAead aead) {
     this.keyId = keyId;
     this.keyMaterialId = keyMaterialId;
     this.aead = aead;
+    this.identity = new byte[IDENTITY_LENGTH];
+    identity[0] = KeyIds.kind(keyId);
+    KeyIds.writeKeyId(keyId, identity, 1);
+    KeyIds.writeKeyMaterialId(keyMaterialId, identity, 1 + KeyIds.KEY_ID_BYTES);
   }
+
+  /** Length of {@link #identity()}. */
+  static final int IDENTITY_LENGTH = 1 + KeyIds.KEY_ID_BYTES + KeyIds.KEY_MATERIAL_ID_BYTES;
 
   /**
    * Binds 256-bit key material to its key and version. Takes a copy of {@code material}; the
@@ -53,6 +62,15 @@ public final class BackingKey implements AutoCloseable {
 
   DerivedKeyAead aead() {
     return aead;
+  }
+
+  /**
+   * The key id's kind, the key id and the key material id in the bytes a blob's header holds them
+   * in, made once: sealing copies them and opening compares them, with no parsing or formatting
+   * per message. Not a copy: callers in this package only read it.
+   */
+  byte[] identity() {
+    return identity;
   }
 
   /** Overwrites the secret; later seals and opens fail. */

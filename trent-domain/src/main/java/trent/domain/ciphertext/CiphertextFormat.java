@@ -91,20 +91,12 @@ public final class CiphertextFormat {
    * @throws MalformedCiphertextException when the blob is not a well-formed version 1 blob
    */
   public CiphertextHeader parseHeader(byte[] blob) {
-    if (blob.length < MIN_BLOB_LENGTH) {
-      throw new MalformedCiphertextException("ciphertext is shorter than the shortest blob");
-    }
-    if (blob.length > MAX_BLOB_LENGTH) {
-      throw new MalformedCiphertextException("ciphertext is longer than the longest blob");
-    }
-    if (blob[0] != FORMAT_VERSION) {
-      throw new MalformedCiphertextException("unknown ciphertext format version");
-    }
+    checkFrame(blob);
     String keyId = KeyIds.readKeyId(blob[KIND_OFFSET], blob, KEY_ID_OFFSET);
     if (keyId == null) {
       throw new MalformedCiphertextException("unknown key id kind");
     }
-    return new CiphertextHeader(
+    return CiphertextHeader.read(
         FORMAT_VERSION,
         keyId,
         KeyIds.readKeyMaterialId(blob, KEY_MATERIAL_ID_OFFSET),
@@ -120,8 +112,9 @@ public final class CiphertextFormat {
    *     than {@code key}, was changed in any way, or was sealed with another encryption context
    */
   public SecretBytes open(BackingKey key, byte[] blob, EncryptionContext context) {
-    CiphertextHeader header = parseHeader(blob);
-    if (!header.keyId().equals(key.keyId()) || !header.keyMaterialId().equals(key.keyMaterialId())) {
+    checkFrame(blob);
+    byte[] identity = key.identity();
+    if (!Arrays.equals(blob, KIND_OFFSET, NONCE_OFFSET, identity, 0, identity.length)) {
       throw new MalformedCiphertextException("ciphertext names other key material");
     }
     byte[] aad = associatedData(blob, context);
@@ -138,6 +131,19 @@ public final class CiphertextFormat {
     }
   }
 
+  /** The checks of a blob's length and version that come before reading anything else of it. */
+  private static void checkFrame(byte[] blob) {
+    if (blob.length < MIN_BLOB_LENGTH) {
+      throw new MalformedCiphertextException("ciphertext is shorter than the shortest blob");
+    }
+    if (blob.length > MAX_BLOB_LENGTH) {
+      throw new MalformedCiphertextException("ciphertext is longer than the longest blob");
+    }
+    if (blob[0] != FORMAT_VERSION) {
+      throw new MalformedCiphertextException("unknown ciphertext format version");
+    }
+  }
+
   private static byte[] seal(
       BackingKey key, MessageNonce nonce, SecretBytes plaintext, EncryptionContext context) {
     int n = plaintext.length();
@@ -146,9 +152,8 @@ public final class CiphertextFormat {
     }
     byte[] blob = new byte[OVERHEAD + n];
     blob[0] = FORMAT_VERSION;
-    blob[KIND_OFFSET] = KeyIds.kind(key.keyId());
-    KeyIds.writeKeyId(key.keyId(), blob, KEY_ID_OFFSET);
-    KeyIds.writeKeyMaterialId(key.keyMaterialId(), blob, KEY_MATERIAL_ID_OFFSET);
+    byte[] identity = key.identity();
+    System.arraycopy(identity, 0, blob, KIND_OFFSET, identity.length);
     nonce.copyTo(blob, NONCE_OFFSET);
     byte[] pt = plaintext.revealCopy();
     try {

@@ -20,11 +20,25 @@ public final class CiphertextHeader {
   private final String keyMaterialId;
   private final byte[] nonce;
 
-  CiphertextHeader(int formatVersion, String keyId, String keyMaterialId, byte[] nonce) {
+  private CiphertextHeader(int formatVersion, String keyId, String keyMaterialId, byte[] nonce) {
     this.formatVersion = formatVersion;
-    this.keyId = KeyIds.requireKeyId(keyId);
-    this.keyMaterialId = KeyIds.requireKeyMaterialId(keyMaterialId);
-    this.nonce = nonce.clone();
+    this.keyId = keyId;
+    this.keyMaterialId = keyMaterialId;
+    this.nonce = nonce;
+  }
+
+  /** A header of the given ids, checked to be canonical, and a copy of {@code nonce}. */
+  static CiphertextHeader of(int formatVersion, String keyId, String keyMaterialId, byte[] nonce) {
+    return new CiphertextHeader(formatVersion, KeyIds.requireKeyId(keyId), KeyIds.requireKeyMaterialId(keyMaterialId),
+        nonce.clone());
+  }
+
+  /**
+   * A header of ids that {@link KeyIds#readKeyId} and {@link KeyIds#readKeyMaterialId} formatted
+   * from a blob's bytes, canonical by construction (not checked again); takes {@code nonce} as it is.
+   */
+  static CiphertextHeader read(int formatVersion, String keyId, String keyMaterialId, byte[] nonce) {
+    return new CiphertextHeader(formatVersion, keyId, keyMaterialId, nonce);
   }
 
   /** The blob's format version; {@link CiphertextFormat#FORMAT_VERSION} for blobs made today. */

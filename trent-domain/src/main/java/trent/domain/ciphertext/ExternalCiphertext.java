@@ -158,7 +158,7 @@ public final class ExternalCiphertext {
       throw new MalformedCiphertextException("ciphertext is longer than the longest blob");
     }
     byte[] ciphertext = Arrays.copyOfRange(blob, i, blob.length);
-    return new Parsed(new CiphertextHeader(FORMAT_VERSION, keyId, materialId, new byte[0]), storeId, headerBytes,
+    return new Parsed(CiphertextHeader.of(FORMAT_VERSION, keyId, materialId, new byte[0]), storeId, headerBytes,
         metadata, iv, tag, ciphertext);
   }
 

@@ -175,6 +175,36 @@ class CiphertextFormatTest {
     }
   }
 
+  /**
+   * Opening compares the header's key id kind, key id and key material id with the key's as bytes,
+   * without parsing them: every change of one of those bytes, and every bad length or version, is
+   * refused before any decryption.
+   */
+  @Test
+  void openingChecksTheFrameAndEveryByteThatNamesTheKey() {
+    BackingKey key = key(KEY_A, MATERIAL_1);
+    byte[] blob = format.seal(key, text("secret"), context);
+    for (int i = 1; i < 2 + 16 + 32; i++) {
+      byte[] b = blob.clone();
+      b[i] ^= 0x01;
+      assertThatThrownBy(() -> format.open(key, b, context))
+          .isInstanceOf(MalformedCiphertextException.class)
+          .hasMessageContaining("other key material");
+    }
+    byte[] mrk = format.seal(key("mrk-" + "0123456789abcdef0123456789abcdef", MATERIAL_1), text("secret"), context);
+    assertThatThrownBy(() -> format.open(key, mrk, context))
+        .isInstanceOf(MalformedCiphertextException.class)
+        .hasMessageContaining("other key material");
+    byte[] version = blob.clone();
+    version[0] = 2;
+    assertThatThrownBy(() -> format.open(key, version, context)).hasMessageContaining("version");
+    assertThatThrownBy(() -> format.open(key, java.util.Arrays.copyOf(blob, CiphertextFormat.MIN_BLOB_LENGTH - 1),
+        context)).hasMessageContaining("shorter");
+    assertThatThrownBy(() -> format.open(key, new byte[CiphertextFormat.MAX_BLOB_LENGTH + 1], context))
+        .hasMessageContaining("longer");
+    assertThat(format.open(key, blob, context).revealCopy()).isEqualTo(text("secret").revealCopy());
+  }
+
   @Test
   void backingKeysRejectNonCanonicalIdsAndWrongSizes() {
     for (String bad : new String[] {
