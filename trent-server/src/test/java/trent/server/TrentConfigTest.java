@@ -141,6 +141,35 @@ class TrentConfigTest {
     assertThat(config.tlsCertificate()).isEqualTo(Path.of("/etc/trent/server.pem"));
   }
 
+  /** Each of the file's top-level settings reaches its own component, and a wrong kind names it. */
+  @Test
+  void everyTopLevelSettingIsReadIntoItsOwnComponent() throws Exception {
+    ConfigFile file = ConfigFile.read("""
+        host: 10.0.0.1
+        port: 4701
+        dataDir: /data
+        developmentAccount: "444455556666"
+        identities:
+          - { accessKeyId: AKIDX, secretAccessKey: s, account: "111122223333", arn: "arn:aws:iam::111122223333:root" }
+        storage: { memory: true }
+        rootOfTrust: { keyFile: { file: /root.key } }
+        admin: { port: 9601, consoleOrigin: "https://kms.example.com" }
+        audit: { file: /audit.jsonl, queueSize: 7, whenFull: drop }
+        tls: { certificate: /c.pem, privateKey: /k.pem }
+        cache: { refreshSeconds: 3 }
+        requestLog: false
+        seed: /seed.yaml
+        """, "test", java.util.Map.of());
+    assertThat(file).isEqualTo(new ConfigFile("10.0.0.1", 4701, "/data", "444455556666",
+        List.of(new ConfigFile.IdentityEntry("AKIDX", "s", "111122223333", "arn:aws:iam::111122223333:root", null)),
+        new ConfigFile.StorageEntry(null, null, true), new ConfigFile.RootEntry(new ConfigFile.KeyFileEntry("/root.key"),
+            null, null), new ConfigFile.AdminEntry(9601, "https://kms.example.com"),
+        new ConfigFile.AuditEntry("/audit.jsonl", 7, "drop"), new ConfigFile.TlsEntry("/c.pem", "/k.pem"),
+        new ConfigFile.CacheEntry(3), false, "/seed.yaml"));
+    assertThatThrownBy(() -> ConfigFile.read("port: [1]\n", "test", java.util.Map.of()))
+        .hasMessage("test: setting 'port' has a value of the wrong kind");
+  }
+
   @Test
   void theEnvironmentSetsAndOverridesScalarSettings() throws Exception {
     ConfigFile file = ConfigFile.read("port: 4700\nstorage:\n  postgres:\n    url: jdbc:postgresql://a/b\n", "test",
