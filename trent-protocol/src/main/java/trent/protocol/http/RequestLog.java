@@ -2,12 +2,10 @@ package trent.protocol.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
+import java.io.Writer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +69,8 @@ public final class RequestLog implements AutoCloseable {
   static final long CADENCE_MILLIS = 10;
 
   private final BlockingQueue<Line> queue;
-  private final OutputStream out;
+  /** UTF-8 over the stream; used by the writer thread only. */
+  private final Writer out;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
   private volatile boolean closed;
@@ -84,7 +83,7 @@ public final class RequestLog implements AutoCloseable {
 
   private RequestLog(OutputStream out) {
     this.queue = new ArrayBlockingQueue<>(QUEUE);
-    this.out = out;
+    this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     this.writer = new Thread(this::drain, "trent-request-log");
     writer.setDaemon(true);
     writer.start();
@@ -134,7 +133,8 @@ public final class RequestLog implements AutoCloseable {
         text.append(Instant.now()).append(" WARN  trent.request ").append(lost)
             .append(" request log lines dropped: the log could not keep up\n");
       }
-      encodeAndWrite(text);
+      // A CharBuffer over the batch: the writer encodes it through its own buffer, without a String copy.
+      out.append(CharBuffer.wrap(text));
       out.flush();
     } catch (IOException e) {
       // Standard error is gone; there is nowhere left to say so.
@@ -142,31 +142,6 @@ public final class RequestLog implements AutoCloseable {
       text.setLength(0);
     }
   }
-
-  /** Writer thread only: the batch's text as UTF-8, through one reused buffer (not a string and its bytes). */
-  private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-  private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
-
-  private void encodeAndWrite(CharSequence text) throws IOException {
-    CharBuffer chars = CharBuffer.wrap(text);
-    utf8.reset();
-    CoderResult result;
-    do {
-      result = utf8.encode(chars, bytes, true);
-      writeBytes();
-    } while (result.isOverflow());
-    do {
-      result = utf8.flush(bytes);
-      writeBytes();
-    } while (result.isOverflow());
-  }
-
-  private void writeBytes() throws IOException {
-    out.write(bytes.array(), 0, bytes.position());
-    bytes.clear();
-  }
-
 
   private void format(StringBuilder b, Line line) {
     times.append(b, line.epochMillis()).append(" INFO  trent.request ")
