@@ -30,7 +30,8 @@ public final class RequestContext {
   private final String principalArn;
   private final String principalAccount;
   private final String action;
-  private String actionLowerCase;
+  /** The action in lower case, for case-insensitive matching of Action patterns. */
+  private final String actionLowerCase;
   private final String resource;
   /** The condition keys given to the builder (folded), each with at least one value. */
   private final Map<String, List<String>> keys;
@@ -43,6 +44,7 @@ public final class RequestContext {
     this.principalArn = Objects.requireNonNull(b.principalArn, "principalArn");
     this.principalAccount = Objects.requireNonNull(b.principalAccount, "principalAccount");
     this.action = Objects.requireNonNull(b.action, "action");
+    this.actionLowerCase = action.toLowerCase(java.util.Locale.ROOT);
     this.resource = Objects.requireNonNull(b.resource, "resource");
     if (b.keys.isEmpty()) {
       this.keys = Map.of();
@@ -83,14 +85,9 @@ public final class RequestContext {
     return action;
   }
 
-  /** The action in lower case, for case-insensitive matching; made once per request. */
+  /** The action in lower case, for case-insensitive matching. */
   String actionLowerCase() {
-    String lower = actionLowerCase;
-    if (lower == null) {
-      lower = action.toLowerCase(java.util.Locale.ROOT);
-      actionLowerCase = lower;
-    }
-    return lower;
+    return actionLowerCase;
   }
 
   /** The resource ARN, e.g. the key ARN. */
