@@ -191,10 +191,14 @@ public final class AuditEvents {
     return parameters;
   }
 
+  /** The Region, as the same String instance as the event before's when it is the same Region. */
   private String shared(String region) {
+    if (region == null) {
+      return null;
+    }
     String last = lastRegion;
-    if (region == null || region.equals(last)) {
-      return region == null ? null : last;
+    if (region.equals(last)) {
+      return last;
     }
     lastRegion = region;
     return region;
