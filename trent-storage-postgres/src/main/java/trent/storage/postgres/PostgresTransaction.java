@@ -18,6 +18,7 @@ import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcKeyRepository;
+import trent.storage.jdbc.JdbcRotationRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
 import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -47,7 +48,7 @@ final class PostgresTransaction implements Transaction, SqlSession {
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
   private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
   private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
-  private final PostgresRotationRepository rotations = new PostgresRotationRepository(this);
+  private final JdbcRotationRepository rotations = new JdbcRotationRepository(this);
   private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
   private final JdbcCustomKeyStoreRepository customKeyStores = new JdbcCustomKeyStoreRepository(this);
   private final JdbcImportRepository imports = new JdbcImportRepository(this);

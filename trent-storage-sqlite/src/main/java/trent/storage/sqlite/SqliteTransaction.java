@@ -18,6 +18,7 @@ import trent.storage.jdbc.JdbcAliasRepository;
 import trent.storage.jdbc.JdbcGrantRepository;
 import trent.storage.jdbc.JdbcKeyMaterialRepository;
 import trent.storage.jdbc.JdbcKeyRepository;
+import trent.storage.jdbc.JdbcRotationRepository;
 import trent.storage.jdbc.JdbcCustomKeyStoreRepository;
 import trent.storage.jdbc.JdbcImportRepository;
 import trent.storage.jdbc.JdbcKeyUsageRepository;
@@ -39,7 +40,7 @@ final class SqliteTransaction implements Transaction, SqlSession {
   private final JdbcTagRepository tags = new JdbcTagRepository(this);
   private final JdbcGrantRepository grants = new JdbcGrantRepository(this);
   private final JdbcKeyringRepository keyring = new JdbcKeyringRepository(this);
-  private final SqliteRotationRepository rotations = new SqliteRotationRepository(this);
+  private final JdbcRotationRepository rotations = new JdbcRotationRepository(this);
   private final JdbcKeyUsageRepository keyUsage = new JdbcKeyUsageRepository(this);
   private final JdbcCustomKeyStoreRepository customKeyStores = new JdbcCustomKeyStoreRepository(this);
   private final JdbcImportRepository imports = new JdbcImportRepository(this);

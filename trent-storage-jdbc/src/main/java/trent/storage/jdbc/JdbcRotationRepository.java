@@ -1,27 +1,32 @@
-package trent.storage.postgres;
+package trent.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import trent.storage.jdbc.JdbcChecks;
 import trent.storage.DuplicateRecordException;
 import trent.storage.KeyMaterialRotationRecord;
 import trent.storage.KeyRotationRecord;
 import trent.storage.RotationRepository;
 import trent.storage.StaleRecordException;
 
-final class PostgresRotationRepository implements RotationRepository {
+/**
+ * Rotation settings and the record of rotations in a JDBC store, for SQLite and PostgreSQL alike:
+ * what differs between them comes from the {@link SqlSession} (row locks, how a duplicate insert
+ * shows).
+ */
+public final class JdbcRotationRepository implements RotationRepository {
 
   private static final String COLUMNS = "key_id, automatic_rotation_enabled, rotation_period_in_days,"
       + " next_rotation_date, on_demand_rotations, version";
 
-  private final PostgresTransaction tx;
+  private final SqlSession tx;
 
-  PostgresRotationRepository(PostgresTransaction tx) {
+  public JdbcRotationRepository(SqlSession tx) {
     this.tx = tx;
   }
 
@@ -41,10 +46,10 @@ final class PostgresRotationRepository implements RotationRepository {
   public void insert(KeyRotationRecord rotation) {
     JdbcChecks.requireNew(rotation.version(), "rotation settings of key " + rotation.keyId());
     try (PreparedStatement ps = tx.connection().prepareStatement(
-        "INSERT INTO key_rotations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
+        "INSERT INTO key_rotations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0)" + tx.insertSuffix())) {
       ps.setString(1, rotation.keyId());
       bindBody(ps, rotation, 2);
-      if (ps.executeUpdate() == 0) {
+      if (ps.executeUpdate() == 0 && tx.unchangedInsertIsDuplicate()) {
         throw new DuplicateRecordException("inserting rotation settings of key " + rotation.keyId()
             + ": the record already exists");
       }
@@ -76,10 +81,12 @@ final class PostgresRotationRepository implements RotationRepository {
   public List<KeyRotationRecord> listDue(Instant notAfter, int limit) {
     JdbcChecks.requireLimit(limit);
     try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM key_rotations"
-        + " WHERE automatic_rotation_enabled AND next_rotation_date <= ?"
+        + " WHERE automatic_rotation_enabled = ? AND next_rotation_date <= ?"
         + " ORDER BY next_rotation_date, key_id LIMIT ?")) {
-      ps.setLong(1, Jdbc.toMicros(notAfter));
-      ps.setInt(2, limit);
+      // A parameter, not a literal: the column is a BOOLEAN in PostgreSQL and 0 or 1 in SQLite.
+      ps.setBoolean(1, true);
+      ps.setLong(2, JdbcColumns.toMicros(notAfter));
+      ps.setInt(3, limit);
       return all(ps);
     } catch (SQLException e) {
       throw tx.translate(e, "listing keys due for rotation");
@@ -89,12 +96,12 @@ final class PostgresRotationRepository implements RotationRepository {
   @Override
   public void addRotation(KeyMaterialRotationRecord rotation) {
     try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO key_material_rotations"
-        + " (key_id, material_id, rotation_type, rotation_date) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        + " (key_id, material_id, rotation_type, rotation_date) VALUES (?, ?, ?, ?)" + tx.insertSuffix())) {
       ps.setString(1, rotation.keyId());
       ps.setString(2, rotation.materialId());
       ps.setString(3, rotation.rotationType());
-      ps.setLong(4, Jdbc.toMicros(rotation.rotationDate()));
-      if (ps.executeUpdate() == 0) {
+      ps.setLong(4, JdbcColumns.toMicros(rotation.rotationDate()));
+      if (ps.executeUpdate() == 0 && tx.unchangedInsertIsDuplicate()) {
         throw new DuplicateRecordException("recording a rotation of key " + rotation.keyId()
             + ": the record already exists");
       }
@@ -112,7 +119,7 @@ final class PostgresRotationRepository implements RotationRepository {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rotations.add(new KeyMaterialRotationRecord(rs.getString("key_id"), rs.getString("material_id"),
-              rs.getString("rotation_type"), Jdbc.fromMicros(rs.getLong("rotation_date"))));
+              rs.getString("rotation_type"), JdbcColumns.fromMicros(rs.getLong("rotation_date"))));
         }
       }
       return rotations;
@@ -125,7 +132,7 @@ final class PostgresRotationRepository implements RotationRepository {
   private static void bindBody(PreparedStatement ps, KeyRotationRecord r, int first) throws SQLException {
     ps.setBoolean(first, r.automaticRotationEnabled());
     ps.setInt(first + 1, r.rotationPeriodInDays());
-    Jdbc.setInstantOrNull(ps, first + 2, r.nextRotationDate());
+    JdbcColumns.setInstantOrNull(ps, first + 2, r.nextRotationDate(), Types.BIGINT);
     ps.setInt(first + 3, r.onDemandRotations());
   }
 
@@ -137,7 +144,7 @@ final class PostgresRotationRepository implements RotationRepository {
             rs.getString("key_id"),
             rs.getBoolean("automatic_rotation_enabled"),
             rs.getInt("rotation_period_in_days"),
-            Jdbc.getInstantOrNull(rs, "next_rotation_date"),
+            JdbcColumns.getInstantOrNull(rs, "next_rotation_date"),
             rs.getInt("on_demand_rotations"),
             rs.getLong("version")));
       }
