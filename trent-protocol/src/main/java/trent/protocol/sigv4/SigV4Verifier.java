@@ -64,7 +64,6 @@ public final class SigV4Verifier {
   private final Clock clock;
   private final String service;
   private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
-  private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(SigV4Verifier::newMac);
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final ThreadLocal<KeyedMac> signer = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
   private final ThreadLocal<MessageDigest> sha256 =
@@ -281,8 +280,11 @@ public final class SigV4Verifier {
     }
   }
 
+  /** HMAC-SHA256 under a key used once (the signing key's derivation), on the thread's {@link KeyedMac}. */
   private byte[] hmac(byte[] key, byte[] data) {
-    Mac mac = hmac.get();
+    KeyedMac keyed = signer.get();
+    keyed.key = null; // keyed with an intermediate key now: the next sign() keys it again
+    Mac mac = keyed.mac;
     try {
       mac.init(new SecretKeySpec(key, HMAC_SHA256));
     } catch (GeneralSecurityException e) {
