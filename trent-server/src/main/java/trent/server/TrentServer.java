@@ -153,16 +153,11 @@ public final class TrentServer implements AutoCloseable {
   public static TrentServer start(TrentConfig config) {
     // The API model needs nothing of the store: read on a thread of its own while the store and
     // the keyring open, which makes a start shorter when a core is free.
-    CompletableFuture<ModelValidator> validator = new CompletableFuture<>();
-    Thread modelLoader = new Thread(() -> {
-      try {
-        validator.complete(ModelValidator.loadDefault());
-      } catch (RuntimeException | Error e) {
-        validator.completeExceptionally(e);
-      }
-    }, "trent-model-loader");
-    modelLoader.setDaemon(true);
-    modelLoader.start();
+    CompletableFuture<ModelValidator> validator = CompletableFuture.supplyAsync(ModelValidator::loadDefault, task -> {
+      Thread modelLoader = new Thread(task, "trent-model-loader");
+      modelLoader.setDaemon(true);
+      modelLoader.start();
+    });
     SecureRandom random = ThreadLocalSecureRandom.create();
     Storage storage = openStorage(config);
     RootOfTrust root = null;
