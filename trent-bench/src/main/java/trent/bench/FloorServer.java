@@ -13,11 +13,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -43,6 +38,7 @@ import trent.crypto.ThreadLocalSecureRandom;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.ciphertext.CiphertextFormat;
 import trent.domain.ciphertext.EncryptionContext;
+import trent.protocol.http.Transport;
 import trent.protocol.sigv4.SigV4Verifier;
 import trent.protocol.sigv4.SignedRequest;
 
@@ -96,7 +92,7 @@ public final class FloorServer implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     try (Running server = start(host, port, accessKey, secretKey, ioThreads, bare)) {
       System.out.println("Floor server at http://" + host + ":" + server.port()
-          + (server.epoll() ? " (epoll)" : " (NIO)") + (bare ? ", answering a fixed body" : ""));
+          + " (" + server.transport().configName() + ")" + (bare ? ", answering a fixed body" : ""));
       System.out.flush();
       server.channel.closeFuture().sync();
       return 0;
@@ -110,13 +106,13 @@ public final class FloorServer implements Callable<Integer> {
     SigV4Verifier verifier = new SigV4Verifier(
         id -> accessKey.equals(id) ? Optional.of(secretKey) : Optional.empty(), Clock.systemUTC(), "kms");
     Handler handler = new Handler(verifier, ThreadLocalSecureRandom.create(), fixedKey(), bare);
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    EventLoopGroup workers = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
+    Transport transport = Transport.AUTO.resolve(); // as Trent's listener by default
+    EventLoopGroup boss = transport.newEventLoopGroup(1);
+    EventLoopGroup workers = transport.newEventLoopGroup(ioThreads);
     try {
       Channel channel = new ServerBootstrap()
           .group(boss, workers)
-          .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+          .channel(transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<Channel>() {
@@ -129,7 +125,7 @@ public final class FloorServer implements Callable<Integer> {
             }
           })
           .bind(host, port).sync().channel();
-      return new Running(channel, boss, workers, epoll);
+      return new Running(channel, boss, workers, transport);
     } catch (InterruptedException | RuntimeException e) {
       boss.shutdownGracefully();
       workers.shutdownGracefully();
@@ -138,7 +134,8 @@ public final class FloorServer implements Callable<Integer> {
   }
 
   /** A floor server listening. */
-  record Running(Channel channel, EventLoopGroup boss, EventLoopGroup workers, boolean epoll) implements AutoCloseable {
+  record Running(Channel channel, EventLoopGroup boss, EventLoopGroup workers, Transport transport)
+      implements AutoCloseable {
 
     int port() {
       return ((java.net.InetSocketAddress) channel.localAddress()).getPort();

@@ -13,7 +13,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -71,7 +72,8 @@ public final class KmsHttpClient implements AutoCloseable {
     this.address = new InetSocketAddress(endpoint.getHost(), port);
     this.hostHeader = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + port;
     this.signer = signer;
-    this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("trent-bench-io", true));
+    this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("trent-bench-io", true),
+        NioIoHandler.newFactory());
   }
 
   EventLoopGroup group() {

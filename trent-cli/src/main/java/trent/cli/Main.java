@@ -22,6 +22,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("serve")) {
+      TrentServer.inService(); // before anything initialises Netty
       // Overlap what every start loads (SQLite, Netty, Jackson) with parsing the command line.
       Thread preload = new Thread(TrentServer::preload, "trent-preload");
       preload.setDaemon(true);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import trent.protocol.http.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ import trent.protocol.Identity;
  *   refreshSeconds: 5                  # how long another node's change may go unseen
  * requestLog: true                     # one line per request on standard error (trent serve's default)
  * seed: /etc/trent/seed.yaml           # keys with fixed ids and material, created at start (see SeedFile)
+ * transport: auto                      # network I/O: io_uring, epoll or nio; auto takes the first available
  * </pre>
  * Every scalar setting can also come from the environment, which wins over the file:
  * {@code TRENT_} followed by its path in upper case with underscores, e.g.
@@ -74,7 +76,8 @@ public record ConfigFile(
     TlsEntry tls,
     CacheEntry cache,
     Boolean requestLog,
-    String seed) {
+    String seed,
+    String transport) {
 
   /** One entry of {@code identities}. */
   public record IdentityEntry(String accessKeyId, String secretAccessKey, String account, String arn, JsonNode policy) {
@@ -162,7 +165,7 @@ public record ConfigFile(
   public static ConfigFile fromEnvironment(Map<String, String> environment) {
     if (environment.keySet().stream().noneMatch(name -> name.startsWith(ENV_PREFIX))) {
       // Nothing to read: spare the start the YAML parser's set-up.
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     try {
       return read("", "environment", environment);
@@ -279,6 +282,9 @@ public record ConfigFile(
     }
     if (cache != null && cache.refreshSeconds() != null) {
       builder.cacheRefresh(java.time.Duration.ofSeconds(cache.refreshSeconds()));
+    }
+    if (transport != null) {
+      builder.transport(Transport.parse(transport));
     }
     return builder;
   }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import trent.protocol.http.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,7 @@ public final class TrentConfig {
   private final Path tlsCertificate;
   private final Path tlsPrivateKey;
   private final int ioThreads;
+  private final Transport transport;
   private final Clock clock;
   private final SeedFile seed;
   private final Path xksProxyTrustedCertificates;
@@ -75,6 +77,7 @@ public final class TrentConfig {
     this.tlsCertificate = b.tlsCertificate;
     this.tlsPrivateKey = b.tlsPrivateKey;
     this.ioThreads = b.ioThreads;
+    this.transport = b.transport;
     this.clock = b.clock;
     this.seed = b.seed;
   }
@@ -133,6 +136,11 @@ public final class TrentConfig {
 
   public int ioThreads() {
     return ioThreads;
+  }
+
+  /** The network I/O of the API listener ({@code transport:}); {@link Transport#AUTO} by default. */
+  public Transport transport() {
+    return transport;
   }
 
   /**
@@ -273,6 +281,7 @@ public final class TrentConfig {
     private Path tlsCertificate;
     private Path tlsPrivateKey;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
+    private Transport transport = Transport.AUTO;
     private Clock clock = Clock.systemUTC();
     private SeedFile seed;
     private Path xksProxyTrustedCertificates;
@@ -460,6 +469,11 @@ public final class TrentConfig {
         throw new IllegalArgumentException("I/O threads must be at least 1, was " + ioThreads);
       }
       this.ioThreads = ioThreads;
+      return this;
+    }
+
+    public Builder transport(Transport transport) {
+      this.transport = require(transport, "transport");
       return this;
     }
 

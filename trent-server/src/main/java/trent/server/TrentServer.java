@@ -142,10 +142,13 @@ public final class TrentServer implements AutoCloseable {
   }
 
   /**
-   * Settings for a server in service rather than under test, to call before {@link #start}: Netty
-   * stops sampling buffers for leak reports (see {@link HttpServer#leakDetectionOffUnlessAsked}).
+   * Settings for a server in service rather than under test, to call before anything uses Netty
+   * (before {@link #preload} and {@link #start}): Netty's buffer allocator sends no JFR events (see
+   * {@link HttpServer#jfrEventsOffUnlessAsked}) and stops sampling buffers for leak reports (see
+   * {@link HttpServer#leakDetectionOffUnlessAsked}).
    */
   public static void inService() {
+    HttpServer.jfrEventsOffUnlessAsked();
     HttpServer.leakDetectionOffUnlessAsked();
   }
 
@@ -224,7 +227,7 @@ public final class TrentServer implements AutoCloseable {
       AtomicReference<Set<String>> consoleOrigins = new AtomicReference<>(Set.of());
       http = HttpServer.start(config.host(), config.port(), dispatcher, config.maxBodyBytes(),
           config.idleTimeout(), config.requestTimeout(), config.ioThreads(), tls, config.requestLog(),
-          Cors.allowing(consoleOrigins::get));
+          Cors.allowing(consoleOrigins::get), config.transport());
       HttpServer main = http;
       Console console = new Console(() -> new Console.Settings(main.port(), tls != null, config.developmentMode(),
           config.developmentAccount()), authenticator, observability.recentEvents());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import trent.protocol.http.Transport;
 import org.junit.jupiter.api.io.TempDir;
 import trent.protocol.Identity;
 
@@ -159,15 +160,28 @@ class TrentConfigTest {
         cache: { refreshSeconds: 3 }
         requestLog: false
         seed: /seed.yaml
+        transport: epoll
         """, "test", java.util.Map.of());
     assertThat(file).isEqualTo(new ConfigFile("10.0.0.1", 4701, "/data", "444455556666",
         List.of(new ConfigFile.IdentityEntry("AKIDX", "s", "111122223333", "arn:aws:iam::111122223333:root", null)),
         new ConfigFile.StorageEntry(null, null, true), new ConfigFile.RootEntry(new ConfigFile.KeyFileEntry("/root.key"),
             null, null), new ConfigFile.AdminEntry(9601, "https://kms.example.com"),
         new ConfigFile.AuditEntry("/audit.jsonl", 7, "drop"), new ConfigFile.TlsEntry("/c.pem", "/k.pem"),
-        new ConfigFile.CacheEntry(3), false, "/seed.yaml"));
+        new ConfigFile.CacheEntry(3), false, "/seed.yaml", "epoll"));
     assertThatThrownBy(() -> ConfigFile.read("port: [1]\n", "test", java.util.Map.of()))
         .hasMessage("test: setting 'port' has a value of the wrong kind");
+  }
+
+  @Test
+  void theTransportIsAutoUnlessNamedAndAnUnknownOneIsRefused() throws Exception {
+    assertThat(ConfigFile.read("port: 4700\n", "test", java.util.Map.of()).applyTo(TrentConfig.builder()).build()
+        .transport()).isEqualTo(Transport.AUTO);
+    assertThat(ConfigFile.read("transport: NIO\n", "test", java.util.Map.of()).applyTo(TrentConfig.builder()).build()
+        .transport()).isEqualTo(Transport.NIO);
+    assertThat(ConfigFile.read("", "test", java.util.Map.of("TRENT_TRANSPORT", "io_uring"))
+        .applyTo(TrentConfig.builder()).build().transport()).isEqualTo(Transport.IO_URING);
+    assertThatThrownBy(() -> ConfigFile.read("transport: kqueue\n", "test", java.util.Map.of())
+        .applyTo(TrentConfig.builder())).hasMessage("transport: 'kqueue' is none of auto, io_uring, epoll, nio");
   }
 
   @Test

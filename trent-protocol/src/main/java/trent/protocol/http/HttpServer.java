@@ -7,11 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ResourceLeakDetector;
@@ -44,24 +39,25 @@ public final class HttpServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel serverChannel;
+  private final Transport transport;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final InFlight inFlight = new InFlight();
 
   private RequestLog requestLog = RequestLog.OFF;
 
-  private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel) {
+  private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel, Transport transport) {
+    this.transport = transport;
     this.boss = boss;
     this.workers = workers;
     this.serverChannel = serverChannel;
   }
 
-  /** Binds {@code host:port} (port 0 picks a free port) and starts serving plain HTTP. */
   /**
-   * Initialises Netty and loads its native transport now. Optional: {@link #start} does it when
+   * Initialises Netty and loads its native transports now. Optional: {@link #start} does it when
    * needed; a start may call this on another thread to overlap it with other work.
    */
   public static void preload() {
-    Epoll.isAvailable();
+    Transport.AUTO.resolve();
   }
 
   /**
@@ -70,6 +66,20 @@ public final class HttpServer implements AutoCloseable {
    * otherwise pay for it (about 1.5% of the data plane's CPU, JFR). Tests keep the default, which
    * reports a leaked buffer.
    */
+  /**
+   * Turns off the JDK Flight Recorder events of Netty's buffer allocator (one per chunk and per
+   * buffer allocated), unless the JVM was started with {@code -Dio.netty.jfr.enabled}. With them
+   * on, a fresh server's first buffer loads JFR's event machinery (its event classes, which no
+   * class-data archive holds, and a proxy per annotation): about 70 ms before its first answer on
+   * the 2-core development machine. Only effective before Netty initialises, so {@code trent
+   * serve} calls it first thing.
+   */
+  public static void jfrEventsOffUnlessAsked() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+  }
+
   public static void leakDetectionOffUnlessAsked() {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
@@ -89,24 +99,26 @@ public final class HttpServer implements AutoCloseable {
       Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests)
       throws InterruptedException {
     return start(host, port, dispatcher, maxBodyBytes, idleTimeout, requestTimeout, ioThreads, tls, logRequests,
-        Cors.NONE);
+        Cors.NONE, Transport.AUTO);
   }
 
   /**
    * As {@link #start(String, int, Dispatcher, int, Duration, Duration, int, Tls, boolean)}, answering
-   * the browser's CORS preflight and adding CORS headers for the origins {@code cors} allows.
+   * the browser's CORS preflight and adding CORS headers for the origins {@code cors} allows, with
+   * the network I/O of {@code transport} (resolved here: a named transport that is not available
+   * is an {@link IllegalStateException}).
    */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
-      Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors)
-      throws InterruptedException {
+      Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors,
+      Transport transport) throws InterruptedException {
+    Transport used = transport.resolve();
     RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    EventLoopGroup workers = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
+    EventLoopGroup boss = used.newEventLoopGroup(1);
+    EventLoopGroup workers = used.newEventLoopGroup(ioThreads);
     HttpServer[] self = new HttpServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
-        .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+        .channel(used.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         // KmsRequestHandler asks for each read itself: one request per connection at a time.
@@ -130,7 +142,7 @@ public final class HttpServer implements AutoCloseable {
         });
     try {
       Channel channel = bootstrap.bind(host, port).sync().channel();
-      self[0] = new HttpServer(boss, workers, channel);
+      self[0] = new HttpServer(boss, workers, channel, used);
       self[0].requestLog = requestLog;
       return self[0];
     } catch (Exception e) {
@@ -139,6 +151,11 @@ public final class HttpServer implements AutoCloseable {
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
+  }
+
+  /** The transport the listener uses: never {@link Transport#AUTO}. */
+  public Transport transport() {
+    return transport;
   }
 
   public int port() {

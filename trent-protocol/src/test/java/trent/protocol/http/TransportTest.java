@@ -1,0 +1,100 @@
+package trent.protocol.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import trent.ops.OperationTable;
+import trent.protocol.Authenticator;
+import trent.protocol.Dispatcher;
+import trent.protocol.json.JsonCodec;
+import trent.protocol.model.ModelValidator;
+
+/**
+ * Each transport serves alike: pipelined requests answered in order on one connection, and a
+ * request whose client shut its output still answered before the connection closes.
+ */
+class TransportTest {
+
+  private static final String REQUEST = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: TrentService.ListKeys\r\n"
+      + "Content-Length: 2\r\n\r\n{}";
+
+  private static HttpServer start(Transport transport) throws InterruptedException {
+    Dispatcher dispatcher = new Dispatcher(OperationTable.builder().build(), ModelValidator.loadDefault(),
+        Authenticator.developmentMode("111122223333", Clock.systemUTC()), new JsonCodec(), Runnable::run);
+    return HttpServer.start("127.0.0.1", 0, dispatcher, 64 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30), 1,
+        null, false, Cors.NONE, transport);
+  }
+
+  /** What the server sends until it closes the connection. */
+  private static String exchange(HttpServer server, String requests) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(requests.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      in.transferTo(answer);
+      return answer.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Transport.class, names = {"IO_URING", "EPOLL", "NIO"})
+  void answersPipelinedRequestsInOrderThenHonoursTheHalfClose(Transport transport) throws Exception {
+    assumeThat(transport.isAvailable()).as(transport + " on this machine").isTrue();
+    try (HttpServer server = start(transport)) {
+      assertThat(server.transport()).isEqualTo(transport);
+
+      String answers = exchange(server, REQUEST + REQUEST.replace("{}", "{ "));
+
+      String[] parts = answers.split("HTTP/1.1 ", -1);
+      assertThat(parts).hasSize(3);
+      assertThat(parts[1]).startsWith("400 ").contains("UnsupportedOperationException");
+      assertThat(parts[2]).startsWith("400 ").contains("UnsupportedOperationException");
+    }
+  }
+
+  @Test
+  void autoTakesTheFirstAvailableOfIoUringEpollAndNio() throws Exception {
+    Transport expected = Transport.IO_URING.isAvailable() ? Transport.IO_URING
+        : Transport.EPOLL.isAvailable() ? Transport.EPOLL : Transport.NIO;
+    assertThat(Transport.AUTO.resolve()).isEqualTo(expected);
+    try (HttpServer server = start(Transport.AUTO)) {
+      assertThat(server.transport()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aNamedTransportThatIsNotAvailableStopsTheStart() {
+    for (Transport transport : new Transport[] {Transport.IO_URING, Transport.EPOLL}) {
+      if (!transport.isAvailable()) {
+        assertThatThrownBy(() -> start(transport)).isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("transport: " + transport.configName() + " is not available here");
+      }
+    }
+    assertThat(Transport.NIO.resolve()).isEqualTo(Transport.NIO);
+  }
+
+  @Test
+  void namesAreTheConfigurationsAnyCase() {
+    assertThat(Transport.parse("io_uring")).isEqualTo(Transport.IO_URING);
+    assertThat(Transport.parse("EPOLL")).isEqualTo(Transport.EPOLL);
+    assertThat(Transport.parse("Auto")).isEqualTo(Transport.AUTO);
+    assertThatThrownBy(() -> Transport.parse("io-uring")).hasMessage(
+        "transport: 'io-uring' is none of auto, io_uring, epoll, nio");
+  }
+}
