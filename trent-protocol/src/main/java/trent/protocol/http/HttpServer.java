@@ -111,10 +111,11 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors,
       Transport transport) throws InterruptedException {
-    Transport used = transport.resolve();
+    Groups groups = transport.open(t -> Groups.of(t, ioThreads));
+    Transport used = groups.transport();
+    EventLoopGroup boss = groups.boss();
+    EventLoopGroup workers = groups.workers();
     RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
-    EventLoopGroup boss = used.newEventLoopGroup(1);
-    EventLoopGroup workers = used.newEventLoopGroup(ioThreads);
     HttpServer[] self = new HttpServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
@@ -150,6 +151,20 @@ public final class HttpServer implements AutoCloseable {
       boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
+    }
+  }
+
+  /** A listener's event loops: one accepting, {@code ioThreads} serving connections. */
+  private record Groups(Transport transport, EventLoopGroup boss, EventLoopGroup workers) {
+
+    static Groups of(Transport transport, int ioThreads) {
+      EventLoopGroup boss = transport.newEventLoopGroup(1);
+      try {
+        return new Groups(transport, boss, transport.newEventLoopGroup(ioThreads));
+      } catch (RuntimeException e) {
+        boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        throw e;
+      }
     }
   }
 

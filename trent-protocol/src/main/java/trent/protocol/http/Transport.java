@@ -18,6 +18,8 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.InetAddress;
 import java.util.Locale;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a listener does its network I/O. {@link #AUTO} takes the first available of Linux's
@@ -83,6 +85,42 @@ public enum Transport {
           + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
     }
     return this;
+  }
+
+  /**
+   * {@code create} applied to this transport, resolved. Under {@link #AUTO}, when it throws for
+   * io_uring or epoll (a host whose kernel passes the availability probe and then refuses the
+   * rings or epoll instances of a whole event loop group, say), it is applied to the next
+   * available transport, down to NIO, and the failure is logged. A named transport gets no second
+   * try; when every one fails, the first failure is thrown, with the others suppressed in it.
+   */
+  public <T> T open(Function<Transport, T> create) {
+    Transport first = resolve();
+    if (this != AUTO) {
+      return create.apply(first);
+    }
+    RuntimeException failure = null;
+    for (Transport candidate : new Transport[] {IO_URING, EPOLL, NIO}) {
+      if (candidate.ordinal() < first.ordinal() || !candidate.isAvailable()) {
+        continue;
+      }
+      try {
+        T opened = create.apply(candidate);
+        if (failure != null) {
+          // The logger only now: SLF4J's set-up has no place in this class's initialiser (see above).
+          LoggerFactory.getLogger(Transport.class).warn("transport {} could not be used ({}): serving with {}",
+              first.configName(), failure.toString(), candidate.configName());
+        }
+        return opened;
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    throw failure;
   }
 
   /** An event loop group of {@code threads} threads for this (resolved) transport. */

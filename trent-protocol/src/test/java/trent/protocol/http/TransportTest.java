@@ -2,6 +2,7 @@ package trent.protocol.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,6 +90,39 @@ class TransportTest {
       }
     }
     assertThat(Transport.NIO.resolve()).isEqualTo(Transport.NIO);
+  }
+
+  @Test
+  void autoFallsBackWhenItsFirstChoiceCannotBeOpenedAndANamedOneDoesNot() {
+    Transport first = Transport.AUTO.resolve();
+    assumeThat(first).as("a native transport on this machine").isNotEqualTo(Transport.NIO);
+    List<Transport> tried = new ArrayList<>();
+    Transport opened = Transport.AUTO.open(t -> {
+      tried.add(t);
+      if (t == first) {
+        throw new IllegalStateException("no rings for you");
+      }
+      return t;
+    });
+    assertThat(tried.get(0)).isEqualTo(first);
+    assertThat(opened).isEqualTo(tried.get(1)).isNotEqualTo(first);
+
+    tried.clear();
+    assertThatThrownBy(() -> first.open(t -> {
+      tried.add(t);
+      throw new IllegalStateException("no rings for you");
+    })).hasMessage("no rings for you");
+    assertThat(tried).containsExactly(first);
+  }
+
+  @Test
+  void whenEveryTransportFailsTheFirstFailureIsThrownWithTheOthers() {
+    IllegalStateException thrown = catchThrowableOfType(IllegalStateException.class,
+        () -> Transport.AUTO.open(t -> {
+          throw new IllegalStateException("cannot open " + t.configName());
+        }));
+    assertThat(thrown).hasMessage("cannot open " + Transport.AUTO.resolve().configName());
+    assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage).last().isEqualTo("cannot open nio");
   }
 
   @Test
