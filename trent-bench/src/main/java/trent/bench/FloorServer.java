@@ -22,7 +22,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.ResourceLeakDetector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,9 +34,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trent.crypto.SecretBytes;
 import trent.crypto.ThreadLocalSecureRandom;
+import trent.bench.jmh.Fixtures;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.ciphertext.CiphertextFormat;
 import trent.domain.ciphertext.EncryptionContext;
+import trent.protocol.http.HttpServer;
 import trent.protocol.http.Transport;
 import trent.protocol.sigv4.SigV4Verifier;
 import trent.protocol.sigv4.SignedRequest;
@@ -60,9 +61,8 @@ import trent.protocol.sigv4.SignedRequest;
     description = "A reference server: Trent's per-request crypto (SigV4, DRBG, HKDF, AES-GCM) behind bare Netty.")
 public final class FloorServer implements Callable<Integer> {
 
-  static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
-  static final String KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/" + KEY_ID;
-  private static final String MATERIAL_ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  /** The one key's ARN: the JMH benchmarks' fixed key ({@link Fixtures}). */
+  static final String KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/" + Fixtures.KEY_ID;
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -90,6 +90,7 @@ public final class FloorServer implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    HttpServer.leakDetectionOffUnlessAsked(); // as trent serve does
     try (Running server = start(host, port, accessKey, secretKey, ioThreads, bare)) {
       System.out.println("Floor server at http://" + host + ":" + server.port()
           + " (" + server.transport().configName() + ")" + (bare ? ", answering a fixed body" : ""));
@@ -102,10 +103,9 @@ public final class FloorServer implements Callable<Integer> {
   /** Binds {@code host:port} (0 picks a free port) and serves until closed. */
   static Running start(String host, int port, String accessKey, String secretKey, int ioThreads, boolean bare)
       throws InterruptedException {
-    ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     SigV4Verifier verifier = new SigV4Verifier(
         id -> accessKey.equals(id) ? Optional.of(secretKey) : Optional.empty(), Clock.systemUTC(), "kms");
-    Handler handler = new Handler(verifier, ThreadLocalSecureRandom.create(), fixedKey(), bare);
+    Handler handler = new Handler(verifier, ThreadLocalSecureRandom.create(), Fixtures.backingKey(), bare);
     Transport transport = Transport.AUTO.resolve(); // as Trent's listener by default
     EventLoopGroup boss = transport.newEventLoopGroup(1);
     EventLoopGroup workers = transport.newEventLoopGroup(ioThreads);
@@ -149,24 +149,15 @@ public final class FloorServer implements Callable<Integer> {
     }
   }
 
-  private static BackingKey fixedKey() {
-    byte[] material = new byte[BackingKey.MATERIAL_LENGTH];
-    for (int i = 0; i < material.length; i++) {
-      material[i] = (byte) (7 + 31 * i);
-    }
-    try (SecretBytes m = SecretBytes.copyOf(material)) {
-      return BackingKey.of(KEY_ID, MATERIAL_ID, m);
-    }
-  }
-
   /** Shared by every connection: stateless apart from the per-thread DRBG and ciphers it uses. */
   @io.netty.channel.ChannelHandler.Sharable
   static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The size of a GenerateDataKeyWithoutPlaintext answer, so both modes write alike. */
-    private static final byte[] BARE_ANSWER = ("{\"CiphertextBlob\":\"" + "A".repeat(204) + "\",\"KeyId\":\""
-        + KEY_ARN + "\",\"KeyMaterialId\":\"" + MATERIAL_ID + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final Reply BARE_ANSWER = new Reply(HttpResponseStatus.OK, ("{\"CiphertextBlob\":\""
+        + "A".repeat(204) + "\",\"KeyId\":\"" + KEY_ARN + "\",\"KeyMaterialId\":\"" + Fixtures.KEY_MATERIAL_ID + "\"}")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private final SigV4Verifier verifier;
     private final SecureRandom random;
@@ -184,14 +175,12 @@ public final class FloorServer implements Callable<Integer> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-      byte[] answer = bare ? BARE_ANSWER : answer(request);
-      // Only errors start {"__type"
-      HttpResponseStatus status = answer[2] == '_' ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.OK;
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-          Unpooled.wrappedBuffer(answer));
+      Reply answer = bare ? BARE_ANSWER : answer(request);
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
+          Unpooled.wrappedBuffer(answer.body()));
       response.headers()
           .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.length);
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       HttpUtil.setKeepAlive(response, keepAlive);
       if (keepAlive) {
@@ -201,7 +190,7 @@ public final class FloorServer implements Callable<Integer> {
       }
     }
 
-    private byte[] answer(FullHttpRequest request) {
+    private Reply answer(FullHttpRequest request) {
       byte[] body = ByteBufUtil.getBytes(request.content());
       try {
         String uri = request.uri();
@@ -220,32 +209,32 @@ public final class FloorServer implements Callable<Integer> {
       }
     }
 
-    private byte[] generateDataKey(JsonNode input) throws IOException {
+    private Reply generateDataKey(JsonNode input) throws IOException {
       int length = "AES_128".equals(input.path("KeySpec").asText()) ? 16 : input.path("NumberOfBytes").asInt(32);
       byte[] blob;
       try (SecretBytes dataKey = SecretBytes.random(length, random)) {
         blob = format.seal(key, dataKey, context(input));
       }
-      return write(g -> {
+      return ok(g -> {
         g.writeBinaryField("CiphertextBlob", blob);
         g.writeStringField("KeyId", KEY_ARN);
-        g.writeStringField("KeyMaterialId", MATERIAL_ID);
+        g.writeStringField("KeyMaterialId", Fixtures.KEY_MATERIAL_ID);
       });
     }
 
-    private byte[] decrypt(JsonNode input) throws IOException {
+    private Reply decrypt(JsonNode input) throws IOException {
       byte[] blob = input.path("CiphertextBlob").binaryValue();
-      if (blob == null || !format.parseHeader(blob).keyId().equals(KEY_ID)) {
+      if (blob == null || !format.parseHeader(blob).keyId().equals(Fixtures.KEY_ID)) {
         return error("InvalidCiphertextException", "");
       }
       try (SecretBytes plaintext = format.open(key, blob, context(input))) {
         byte[] revealed = plaintext.revealCopy();
-        return write(g -> {
+        return ok(g -> {
           g.writeStringField("KeyId", KEY_ARN);
           g.writeBinaryField("Plaintext", revealed);
           java.util.Arrays.fill(revealed, (byte) 0);
           g.writeStringField("EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
-          g.writeStringField("KeyMaterialId", MATERIAL_ID);
+          g.writeStringField("KeyMaterialId", Fixtures.KEY_MATERIAL_ID);
         });
       }
     }
@@ -260,22 +249,29 @@ public final class FloorServer implements Callable<Integer> {
       return EncryptionContext.of(map);
     }
 
-    private static byte[] error(String type, String message) {
+    private static Reply error(String type, String message) {
       try {
-        return write(g -> {
+        return new Reply(HttpResponseStatus.BAD_REQUEST, json(g -> {
           g.writeStringField("__type", type);
           g.writeStringField("message", message);
-        });
+        }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
+    /** An answer: its status and JSON body. */
+    record Reply(HttpResponseStatus status, byte[] body) {}
+
     interface Fields {
       void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] write(Fields fields) throws IOException {
+    private static Reply ok(Fields fields) throws IOException {
+      return new Reply(HttpResponseStatus.OK, json(fields));
+    }
+
+    private static byte[] json(Fields fields) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
         g.writeStartObject();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import trent.protocol.http.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import trent.policy.PolicyDocument;
 import trent.policy.PolicyDocumentException;
 import trent.policy.PolicyType;
 import trent.protocol.Identity;
+import trent.protocol.http.Transport;
 
 /**
  * The YAML configuration file ({@code --config}). Its shape is an interface other tools rely on:

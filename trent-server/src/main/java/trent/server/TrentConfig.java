@@ -4,12 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import trent.protocol.http.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import trent.protocol.Identity;
+import trent.protocol.http.Transport;
 
 /**
  * One server's settings, immutable. Built by {@link Builder}, which rejects each bad or

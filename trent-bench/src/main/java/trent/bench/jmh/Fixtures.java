@@ -5,11 +5,11 @@ import trent.crypto.SecretBytes;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.ciphertext.EncryptionContext;
 
-/** Inputs shared by the benchmarks: fixed, realistic, never secret. */
-final class Fixtures {
+/** Inputs shared by the benchmarks and the floor server: fixed, realistic, never secret. */
+public final class Fixtures {
 
-  static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
-  static final String KEY_MATERIAL_ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  public static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+  public static final String KEY_MATERIAL_ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
   /** A small encryption context, as the AWS Encryption SDK or an S3 client sends. */
   static final Map<String, String> CONTEXT_PAIRS = Map.of(
@@ -27,7 +27,8 @@ final class Fixtures {
     return b;
   }
 
-  static BackingKey backingKey() {
+  /** A backing key of fixed material under {@link #KEY_ID} and {@link #KEY_MATERIAL_ID}. */
+  public static BackingKey backingKey() {
     try (SecretBytes material = SecretBytes.copyOf(bytes(BackingKey.MATERIAL_LENGTH, 7))) {
       return BackingKey.of(KEY_ID, KEY_MATERIAL_ID, material);
     }

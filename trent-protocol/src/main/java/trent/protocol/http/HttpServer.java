@@ -61,12 +61,6 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Turns off Netty's sampling of buffers for leak reports, unless the JVM was started with
-   * {@code -Dio.netty.leakDetection.level}: for a server in service, where every request would
-   * otherwise pay for it (about 1.5% of the data plane's CPU, JFR). Tests keep the default, which
-   * reports a leaked buffer.
-   */
-  /**
    * Turns off the JDK Flight Recorder events of Netty's buffer allocator (one per chunk and per
    * buffer allocated), unless the JVM was started with {@code -Dio.netty.jfr.enabled}. With them
    * on, a fresh server's first buffer loads JFR's event machinery (its event classes, which no
@@ -80,12 +74,19 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Turns off Netty's sampling of buffers for leak reports, unless the JVM was started with
+   * {@code -Dio.netty.leakDetection.level}: for a server in service, where every request would
+   * otherwise pay for it (about 1.5% of the data plane's CPU, JFR). Tests keep the default, which
+   * reports a leaked buffer.
+   */
   public static void leakDetectionOffUnlessAsked() {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     }
   }
 
+  /** Binds {@code host:port} (port 0 picks a free port) and starts serving plain HTTP. */
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, int ioThreads) throws InterruptedException {
     return start(host, port, dispatcher, maxBodyBytes, idleTimeout, DEFAULT_REQUEST_TIMEOUT, ioThreads, null, false);

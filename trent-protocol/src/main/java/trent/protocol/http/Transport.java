@@ -1,6 +1,5 @@
 package trent.protocol.http;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -8,17 +7,17 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
-import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -76,10 +75,15 @@ public enum Transport {
    * available.
    */
   public Transport resolve() {
+    return resolve(Transport::isAvailable);
+  }
+
+  /** As {@link #resolve()}, with {@code available} saying what this machine offers (NIO always). */
+  Transport resolve(Predicate<Transport> available) {
     if (this == AUTO) {
-      return IO_URING.isAvailable() ? IO_URING : EPOLL.isAvailable() ? EPOLL : NIO;
+      return candidates(available).get(0);
     }
-    if (!isAvailable()) {
+    if (this != NIO && !available.test(this)) {
       Throwable cause = this == IO_URING ? IoUring.unavailabilityCause() : Epoll.unavailabilityCause();
       throw new IllegalStateException("transport: " + configName() + " is not available here"
           + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
@@ -95,21 +99,23 @@ public enum Transport {
    * try; when every one fails, the first failure is thrown, with the others suppressed in it.
    */
   public <T> T open(Function<Transport, T> create) {
-    Transport first = resolve();
+    return open(create, Transport::isAvailable);
+  }
+
+  /** As {@link #open(Function)}, with {@code available} saying what this machine offers (NIO always). */
+  <T> T open(Function<Transport, T> create, Predicate<Transport> available) {
     if (this != AUTO) {
-      return create.apply(first);
+      return create.apply(resolve(available));
     }
+    List<Transport> candidates = candidates(available);
     RuntimeException failure = null;
-    for (Transport candidate : new Transport[] {IO_URING, EPOLL, NIO}) {
-      if (candidate.ordinal() < first.ordinal() || !candidate.isAvailable()) {
-        continue;
-      }
+    for (Transport candidate : candidates) {
       try {
         T opened = create.apply(candidate);
         if (failure != null) {
           // The logger only now: SLF4J's set-up has no place in this class's initialiser (see above).
           LoggerFactory.getLogger(Transport.class).warn("transport {} could not be used ({}): serving with {}",
-              first.configName(), failure.toString(), candidate.configName());
+              candidates.get(0).configName(), failure.toString(), candidate.configName());
         }
         return opened;
       } catch (RuntimeException e) {
@@ -121,6 +127,18 @@ public enum Transport {
       }
     }
     throw failure;
+  }
+
+  /** What {@link #AUTO} may use, best first: the available ones of io_uring and epoll, then NIO. */
+  private static List<Transport> candidates(Predicate<Transport> available) {
+    List<Transport> candidates = new ArrayList<>(3);
+    for (Transport t : new Transport[] {IO_URING, EPOLL}) {
+      if (available.test(t)) {
+        candidates.add(t);
+      }
+    }
+    candidates.add(NIO);
+    return candidates;
   }
 
   /** An event loop group of {@code threads} threads for this (resolved) transport. */
@@ -142,15 +160,6 @@ public enum Transport {
       case IO_URING -> IoUringServerSocketChannel.class;
       case EPOLL -> EpollServerSocketChannel.class;
       default -> NioServerSocketChannel.class;
-    };
-  }
-
-  /** A client connection's class for this (resolved) transport. */
-  public Class<? extends Channel> socketChannel() {
-    return switch (resolved()) {
-      case IO_URING -> IoUringSocketChannel.class;
-      case EPOLL -> EpollSocketChannel.class;
-      default -> NioSocketChannel.class;
     };
   }
 
