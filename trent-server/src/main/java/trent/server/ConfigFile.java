@@ -1,11 +1,6 @@
 package trent.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,8 +74,22 @@ public record ConfigFile(
     String seed,
     String transport) {
 
+  /** The file's settings, each read by name (see {@link Settings}). */
+  static ConfigFile from(Settings s) {
+    return new ConfigFile(s.string("host"), s.integer("port"), s.string("dataDir"), s.string("developmentAccount"),
+        s.list("identities", IdentityEntry::from), s.record("storage", StorageEntry::from),
+        s.record("rootOfTrust", RootEntry::from), s.record("admin", AdminEntry::from), s.record("audit", AuditEntry::from),
+        s.record("tls", TlsEntry::from), s.record("cache", CacheEntry::from), s.flag("requestLog"), s.string("seed"),
+        s.string("transport"));
+  }
+
   /** One entry of {@code identities}. */
   public record IdentityEntry(String accessKeyId, String secretAccessKey, String account, String arn, JsonNode policy) {
+
+    static IdentityEntry from(Settings s) {
+      return new IdentityEntry(s.string("accessKeyId"), s.string("secretAccessKey"), s.string("account"), s.string("arn"),
+          s.json("policy"));
+    }
 
     Identity toIdentity(int index) {
       require(accessKeyId, "identities[" + index + "].accessKeyId");
@@ -120,39 +129,86 @@ public record ConfigFile(
     }
   }
 
-  public record StorageEntry(SqliteEntry sqlite, PostgresEntry postgres, Boolean memory) {}
+  public record StorageEntry(SqliteEntry sqlite, PostgresEntry postgres, Boolean memory) {
+    static StorageEntry from(Settings s) {
+      return new StorageEntry(s.record("sqlite", SqliteEntry::from), s.record("postgres", PostgresEntry::from),
+          s.flag("memory"));
+    }
+  }
 
-  public record SqliteEntry(String file) {}
+  public record SqliteEntry(String file) {
+    static SqliteEntry from(Settings s) {
+      return new SqliteEntry(s.string("file"));
+    }
+  }
 
   public record PostgresEntry(String url, String user, String password, Integer poolSize) {
+    static PostgresEntry from(Settings s) {
+      return new PostgresEntry(s.string("url"), s.string("user"), s.string("password"), s.integer("poolSize"));
+    }
+
     @Override
     public String toString() {
       return "PostgresEntry[url=" + url + ", user=" + user + "]";
     }
   }
 
-  public record RootEntry(KeyFileEntry keyFile, PassphraseEntry passphrase, Pkcs11Entry pkcs11) {}
+  public record RootEntry(KeyFileEntry keyFile, PassphraseEntry passphrase, Pkcs11Entry pkcs11) {
+    static RootEntry from(Settings s) {
+      return new RootEntry(s.record("keyFile", KeyFileEntry::from), s.record("passphrase", PassphraseEntry::from),
+          s.record("pkcs11", Pkcs11Entry::from));
+    }
+  }
 
-  public record KeyFileEntry(String file) {}
+  public record KeyFileEntry(String file) {
+    static KeyFileEntry from(Settings s) {
+      return new KeyFileEntry(s.string("file"));
+    }
+  }
 
   /** Where the passphrase comes from: an environment variable, a file, or a prompt on the terminal. */
-  public record PassphraseEntry(String file, String fromEnv, String fromFile, Boolean prompt) {}
+  public record PassphraseEntry(String file, String fromEnv, String fromFile, Boolean prompt) {
+    static PassphraseEntry from(Settings s) {
+      return new PassphraseEntry(s.string("file"), s.string("fromEnv"), s.string("fromFile"), s.flag("prompt"));
+    }
+  }
 
   public record Pkcs11Entry(String library, String tokenLabel, String pin, String pinEnv, String keyLabel,
       Boolean allowKeyCreation) {
+    static Pkcs11Entry from(Settings s) {
+      return new Pkcs11Entry(s.string("library"), s.string("tokenLabel"), s.string("pin"), s.string("pinEnv"),
+          s.string("keyLabel"), s.flag("allowKeyCreation"));
+    }
+
     @Override
     public String toString() {
       return "Pkcs11Entry[library=" + library + ", tokenLabel=" + tokenLabel + ", keyLabel=" + keyLabel + "]";
     }
   }
 
-  public record AdminEntry(Integer port, String consoleOrigin) {}
+  public record AdminEntry(Integer port, String consoleOrigin) {
+    static AdminEntry from(Settings s) {
+      return new AdminEntry(s.integer("port"), s.string("consoleOrigin"));
+    }
+  }
 
-  public record AuditEntry(String file, Integer queueSize, String whenFull) {}
+  public record AuditEntry(String file, Integer queueSize, String whenFull) {
+    static AuditEntry from(Settings s) {
+      return new AuditEntry(s.string("file"), s.integer("queueSize"), s.string("whenFull"));
+    }
+  }
 
-  public record TlsEntry(String certificate, String privateKey) {}
+  public record TlsEntry(String certificate, String privateKey) {
+    static TlsEntry from(Settings s) {
+      return new TlsEntry(s.string("certificate"), s.string("privateKey"));
+    }
+  }
 
-  public record CacheEntry(Integer refreshSeconds) {}
+  public record CacheEntry(Integer refreshSeconds) {
+    static CacheEntry from(Settings s) {
+      return new CacheEntry(s.integer("refreshSeconds"));
+    }
+  }
 
   private static final String ENV_PREFIX = "TRENT_";
 
@@ -175,42 +231,32 @@ public record ConfigFile(
   }
 
   static ConfigFile read(String yamlText, String source, Map<String, String> environment) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    JsonNode parsed = yaml.readTree(yamlText);
-    ObjectNode tree = parsed instanceof ObjectNode o ? o : yaml.createObjectNode();
+    Map<String, Object> tree = Settings.parse(yamlText, source);
     applyEnvironment(tree, ConfigFile.class, "", environment);
-    try {
-      return yaml.treeToValue(tree, ConfigFile.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(source + ": unknown setting '" + e.getPropertyName() + "'", e);
-    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-      String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
-      throw new IllegalArgumentException(source + ": setting '" + path + "' has a value of the wrong kind", e);
-    }
+    return Settings.read(tree, source, ConfigFile::from);
   }
 
   /**
    * Sets each scalar setting named by an environment variable. The names are derived from the
    * records above, so every scalar the file can hold can be set this way (lists cannot).
    */
-  private static void applyEnvironment(ObjectNode node, Class<?> type, String prefix, Map<String, String> env) {
+  private static void applyEnvironment(Map<String, Object> node, Class<?> type, String prefix, Map<String, String> env) {
     for (var component : type.getRecordComponents()) {
       String name = component.getName();
       String envName = prefix + upperSnake(name);
       Class<?> t = component.getType();
       if (t.isRecord()) {
-        ObjectNode child = node.get(name) instanceof ObjectNode o ? o : null;
-        ObjectNode target = child != null ? child : node.objectNode();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = node.get(name) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        Map<String, Object> target = child != null ? child : new java.util.LinkedHashMap<>();
         applyEnvironment(target, t, envName + "_", env);
         if (child == null && !target.isEmpty()) {
-          node.set(name, target);
+          node.put(name, target);
         }
       } else if (t == String.class || t == Integer.class || t == Boolean.class) {
         String value = env.get(ENV_PREFIX + envName);
         if (value != null) {
-          node.put(name, value);
+          node.put(name, Settings.Scalar.string(value));
         }
       }
     }

@@ -218,6 +218,72 @@ class TrentConfigTest {
     assertThatThrownBy(() -> ConfigFile.read("port: many\n", "test", java.util.Map.of())).hasMessageContaining("port");
   }
 
+  /**
+   * Every component of every record of the file is read from the setting of its own name: a
+   * document that sets each one to a value of its own reads back into exactly those values, so a
+   * component added without its line in a {@code from} method (which would refuse the setting as
+   * unknown, or leave it null) fails here.
+   */
+  @Test
+  void everySettingOfEveryRecordIsReadIntoItsComponent() throws Exception {
+    int[] counter = {0};
+    StringBuilder yaml = new StringBuilder();
+    writeEvery(ConfigFile.class, yaml, "", counter);
+    ConfigFile read = ConfigFile.read(yaml.toString(), "test", java.util.Map.of());
+    counter[0] = 0;
+    assertEvery(read, "", counter);
+    assertThat(counter[0]).isGreaterThan(30);
+  }
+
+  private static void writeEvery(Class<?> type, StringBuilder yaml, String indent, int[] counter) {
+    for (var c : type.getRecordComponents()) {
+      Class<?> t = c.getType();
+      if (t.isRecord()) {
+        yaml.append(indent).append(c.getName()).append(":\n");
+        writeEvery(t, yaml, indent + "  ", counter);
+      } else if (t == List.class) {
+        Class<?> item = (Class<?>) ((java.lang.reflect.ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+        yaml.append(indent).append(c.getName()).append(":\n");
+        StringBuilder element = new StringBuilder();
+        writeEvery(item, element, indent + "    ", counter);
+        yaml.append(indent).append("  - ").append(element.substring(indent.length() + 4));
+      } else if (t == com.fasterxml.jackson.databind.JsonNode.class) {
+        yaml.append(indent).append(c.getName()).append(": { v: ").append(++counter[0]).append(" }\n");
+      } else {
+        yaml.append(indent).append(c.getName()).append(": ").append(scalar(t, ++counter[0])).append("\n");
+      }
+    }
+  }
+
+  private static void assertEvery(Object record, String path, int[] counter) throws Exception {
+    for (var c : record.getClass().getRecordComponents()) {
+      Object value = c.getAccessor().invoke(record);
+      String where = path + c.getName();
+      assertThat(value).as(where).isNotNull();
+      Class<?> t = c.getType();
+      if (t.isRecord()) {
+        assertEvery(value, where + ".", counter);
+      } else if (t == List.class) {
+        assertThat((List<?>) value).as(where).hasSize(1);
+        assertEvery(((List<?>) value).get(0), where + "[0].", counter);
+      } else if (t == com.fasterxml.jackson.databind.JsonNode.class) {
+        assertThat(value.toString()).as(where).isEqualTo("{\"v\":" + ++counter[0] + "}");
+      } else {
+        assertThat(value.toString()).as(where).isEqualTo(scalar(t, ++counter[0]));
+      }
+    }
+  }
+
+  private static String scalar(Class<?> type, int n) {
+    if (type == Integer.class) {
+      return Integer.toString(n);
+    }
+    if (type == Boolean.class) {
+      return n % 2 == 0 ? "true" : "false";
+    }
+    return "v" + n;
+  }
+
   @Test
   void identitiesNeverShowTheirSecret() {
     assertThat(ALICE.toString()).doesNotContain("secret");
