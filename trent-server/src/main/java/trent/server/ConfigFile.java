@@ -223,14 +223,10 @@ public record ConfigFile(
       // Nothing to read: spare the start the YAML parser's set-up.
       return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
-    try {
-      return read("", "environment", environment);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return read("", "environment", environment);
   }
 
-  static ConfigFile read(String yamlText, String source, Map<String, String> environment) throws IOException {
+  static ConfigFile read(String yamlText, String source, Map<String, String> environment) {
     Map<String, Object> tree = Settings.parse(yamlText, source);
     applyEnvironment(tree, ConfigFile.class, "", environment);
     return Settings.read(tree, source, ConfigFile::from);
