@@ -11,7 +11,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -32,12 +31,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trent.bench.jmh.Fixtures;
 import trent.crypto.SecretBytes;
 import trent.crypto.ThreadLocalSecureRandom;
-import trent.bench.jmh.Fixtures;
 import trent.domain.ciphertext.BackingKey;
 import trent.domain.ciphertext.CiphertextFormat;
 import trent.domain.ciphertext.EncryptionContext;
+import trent.protocol.http.EventLoops;
 import trent.protocol.http.HttpServer;
 import trent.protocol.http.Transport;
 import trent.protocol.sigv4.SigV4Verifier;
@@ -93,7 +93,7 @@ public final class FloorServer implements Callable<Integer> {
     HttpServer.leakDetectionOffUnlessAsked(); // as trent serve does
     try (Running server = start(host, port, accessKey, secretKey, ioThreads, bare)) {
       System.out.println("Floor server at http://" + host + ":" + server.port()
-          + " (" + server.transport().configName() + ")" + (bare ? ", answering a fixed body" : ""));
+          + " (" + server.loops().transport().configName() + ")" + (bare ? ", answering a fixed body" : ""));
       System.out.flush();
       server.channel.closeFuture().sync();
       return 0;
@@ -106,13 +106,11 @@ public final class FloorServer implements Callable<Integer> {
     SigV4Verifier verifier = new SigV4Verifier(
         id -> accessKey.equals(id) ? Optional.of(secretKey) : Optional.empty(), Clock.systemUTC(), "kms");
     Handler handler = new Handler(verifier, ThreadLocalSecureRandom.create(), Fixtures.backingKey(), bare);
-    Transport transport = Transport.AUTO.resolve(); // as Trent's listener by default
-    EventLoopGroup boss = transport.newEventLoopGroup(1);
-    EventLoopGroup workers = transport.newEventLoopGroup(ioThreads);
+    EventLoops loops = EventLoops.open(Transport.AUTO, ioThreads); // as Trent's listener by default
     try {
       Channel channel = new ServerBootstrap()
-          .group(boss, workers)
-          .channel(transport.serverChannel())
+          .group(loops.boss(), loops.workers())
+          .channel(loops.transport().serverChannel())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<Channel>() {
@@ -125,17 +123,15 @@ public final class FloorServer implements Callable<Integer> {
             }
           })
           .bind(host, port).sync().channel();
-      return new Running(channel, boss, workers, transport);
+      return new Running(channel, loops);
     } catch (InterruptedException | RuntimeException e) {
-      boss.shutdownGracefully();
-      workers.shutdownGracefully();
+      loops.close();
       throw e;
     }
   }
 
   /** A floor server listening. */
-  record Running(Channel channel, EventLoopGroup boss, EventLoopGroup workers, Transport transport)
-      implements AutoCloseable {
+  record Running(Channel channel, EventLoops loops) implements AutoCloseable {
 
     int port() {
       return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
@@ -144,8 +140,7 @@ public final class FloorServer implements Callable<Integer> {
     @Override
     public void close() {
       channel.close().syncUninterruptibly();
-      boss.shutdownGracefully().syncUninterruptibly();
-      workers.shutdownGracefully().syncUninterruptibly();
+      loops.close();
     }
   }
 

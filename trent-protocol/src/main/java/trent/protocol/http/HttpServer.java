@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -36,19 +35,15 @@ public final class HttpServer implements AutoCloseable {
   /** How long a client may take to send one whole request, unless configured otherwise. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  private final EventLoopGroup boss;
-  private final EventLoopGroup workers;
+  private final EventLoops loops;
   private final Channel serverChannel;
-  private final Transport transport;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final InFlight inFlight = new InFlight();
 
   private RequestLog requestLog = RequestLog.OFF;
 
-  private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel, Transport transport) {
-    this.transport = transport;
-    this.boss = boss;
-    this.workers = workers;
+  private HttpServer(EventLoops loops, Channel serverChannel) {
+    this.loops = loops;
     this.serverChannel = serverChannel;
   }
 
@@ -112,15 +107,12 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(String host, int port, Dispatcher dispatcher, int maxBodyBytes,
       Duration idleTimeout, Duration requestTimeout, int ioThreads, Tls tls, boolean logRequests, Cors cors,
       Transport transport) throws InterruptedException {
-    Groups groups = transport.open(t -> Groups.of(t, ioThreads));
-    Transport used = groups.transport();
-    EventLoopGroup boss = groups.boss();
-    EventLoopGroup workers = groups.workers();
+    EventLoops loops = EventLoops.open(transport, ioThreads);
     RequestLog requestLog = logRequests ? RequestLog.to(System.err) : RequestLog.OFF;
     HttpServer[] self = new HttpServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(used.serverChannel())
+        .group(loops.boss(), loops.workers())
+        .channel(loops.transport().serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         // KmsRequestHandler asks for each read itself: one request per connection at a time.
@@ -144,34 +136,19 @@ public final class HttpServer implements AutoCloseable {
         });
     try {
       Channel channel = bootstrap.bind(host, port).sync().channel();
-      self[0] = new HttpServer(boss, workers, channel, used);
+      self[0] = new HttpServer(loops, channel);
       self[0].requestLog = requestLog;
       return self[0];
     } catch (Exception e) {
       requestLog.close();
-      boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      loops.close();
       throw e;
-    }
-  }
-
-  /** A listener's event loops: one accepting, {@code ioThreads} serving connections. */
-  private record Groups(Transport transport, EventLoopGroup boss, EventLoopGroup workers) {
-
-    static Groups of(Transport transport, int ioThreads) {
-      EventLoopGroup boss = transport.newEventLoopGroup(1);
-      try {
-        return new Groups(transport, boss, transport.newEventLoopGroup(ioThreads));
-      } catch (RuntimeException e) {
-        boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-        throw e;
-      }
     }
   }
 
   /** The transport the listener uses: never {@link Transport#AUTO}. */
   public Transport transport() {
-    return transport;
+    return loops.transport();
   }
 
   public int port() {
@@ -188,8 +165,7 @@ public final class HttpServer implements AutoCloseable {
     inFlight.awaitIdle(grace);
     connections.close().awaitUninterruptibly(grace.toMillis());
     requestLog.close();
-    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    loops.close();
   }
 
   @Override
