@@ -122,7 +122,7 @@ final class Settings {
   }
 
   Integer integer(String name) {
-    String text = number(name);
+    String text = trimmed(name);
     if (text == null) {
       return null;
     }
@@ -134,7 +134,7 @@ final class Settings {
   }
 
   Boolean flag(String name) {
-    String text = number(name);
+    String text = trimmed(name);
     if (text == null) {
       return null;
     }
@@ -145,7 +145,7 @@ final class Settings {
   }
 
   /** A scalar's text, trimmed; null when absent or empty. */
-  private String number(String name) {
+  private String trimmed(String name) {
     String text = string(name);
     return text == null || text.isBlank() ? null : text.trim();
   }
