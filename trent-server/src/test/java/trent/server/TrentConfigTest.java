@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import trent.protocol.http.Transport;
 import org.junit.jupiter.api.io.TempDir;
 import trent.protocol.Identity;
+import trent.protocol.http.Transport;
 
 class TrentConfigTest {
 
